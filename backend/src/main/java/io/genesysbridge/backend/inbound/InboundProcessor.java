@@ -1,0 +1,200 @@
+package io.genesysbridge.backend.inbound;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.integration.StaticMessageHeaderAccessor;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import io.genesysbridge.backend.dedupe.DedupeClaim;
+import io.genesysbridge.backend.dedupe.DedupeStore;
+import io.genesysbridge.backend.genesys.GenesysClient;
+import io.genesysbridge.backend.genesys.InboundMessageResult;
+import io.genesysbridge.backend.system.LogMasking;
+import io.genesysbridge.backend.tenant.Tenant;
+import io.genesysbridge.backend.tenant.TenantDirectory;
+
+/**
+ * Delivers one inbound message: validate, resolve the tenant, claim the dedupe key, call
+ * Genesys, record the delivery and build the correlation event. Runs on the listener thread and
+ * waits for the reactive calls within {@code attemptTimeout}, so the binder's retry and DLQ see
+ * every failure; a failed attempt gives its dedupe claim back first.
+ */
+class InboundProcessor {
+
+	private static final Log logger = LogFactory.getLog(InboundProcessor.class);
+
+	static final String STATUS_CREATED = "created";
+
+	/** Set on a message once Genesys accepted it, so retries re-publish its correlation event. */
+	static final String DELIVERED_HEADER = "x-bridge-delivered";
+
+	private final InboundValidator validator;
+
+	private final TenantDirectory tenants;
+
+	private final DedupeStore dedupe;
+
+	private final GenesysClient genesys;
+
+	private final InboundProperties properties;
+
+	private final InboundMetrics metrics;
+
+	private final Clock clock;
+
+	InboundProcessor(InboundValidator validator, TenantDirectory tenants, DedupeStore dedupe, GenesysClient genesys,
+			InboundProperties properties, InboundMetrics metrics, Clock clock) {
+		this.validator = validator;
+		this.tenants = tenants;
+		this.dedupe = dedupe;
+		this.genesys = genesys;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param message the raw message from the queue
+	 * @return the correlation event to publish, or null for a duplicate that needs none
+	 */
+	@Nullable Message<CorrelationEvent> process(Message<byte[]> message) {
+		InboundMessage inbound = this.validator.validate(message.getPayload());
+		Tenant tenant = resolveTenant(inbound.metadata().tenantId());
+		String integrationId = integrationFor(tenant, inbound);
+		CorrelationEvent event = deliverOnce(tenant, integrationId, inbound, wasDeliveredBefore(message))
+			.timeout(this.properties.attemptTimeout())
+			.block();
+		if (event == null) {
+			return null;
+		}
+		stampDelivered(message);
+		return toMessage(event);
+	}
+
+	private Tenant resolveTenant(String tenantId) {
+		Tenant tenant = this.tenants.find(tenantId).timeout(this.properties.attemptTimeout()).block();
+		if (tenant == null) {
+			throw new InvalidMessageException(ValidationRule.TENANT_UNKNOWN);
+		}
+		if (!tenant.enabled()) {
+			throw new InvalidMessageException(ValidationRule.TENANT_DISABLED);
+		}
+		return tenant;
+	}
+
+	private static String integrationFor(Tenant tenant, InboundMessage inbound) {
+		String named = inbound.genesysPayload().toId();
+		if (named != null && tenant.ownsIntegration(named)) {
+			return named;
+		}
+		if (named != null && !tenant.integrationIds().isEmpty()) {
+			throw new InvalidMessageException(ValidationRule.INTEGRATION_UNKNOWN);
+		}
+		String fallback = tenant.defaultIntegrationId();
+		if (fallback == null) {
+			throw new InvalidMessageException(ValidationRule.TENANT_NO_INTEGRATION);
+		}
+		return fallback;
+	}
+
+	private Mono<CorrelationEvent> deliverOnce(Tenant tenant, String integrationId, InboundMessage inbound,
+			boolean repeat) {
+		InboundMessage.Metadata meta = inbound.metadata();
+		return this.dedupe.claim(meta.tenantId(), meta.whatsappMessageId()).flatMap((claim) -> switch (claim.state()) {
+			case DELIVERED -> duplicate(inbound, claim, repeat);
+			case IN_FLIGHT -> Mono.error(new DuplicateInFlightException());
+			case CLAIMED, UNAVAILABLE -> deliver(tenant, integrationId, inbound, claim);
+		});
+	}
+
+	private Mono<CorrelationEvent> deliver(Tenant tenant, String integrationId, InboundMessage inbound,
+			DedupeClaim claim) {
+		return this.genesys.sendInboundMessage(tenant, integrationId, GenesysMessageMapper.toGenesys(inbound))
+			.onErrorResume((failure) -> this.dedupe.release(claim).then(Mono.error(failure)))
+			.flatMap((result) -> this.dedupe
+				.markDelivered(claim, nullToEmpty(result.id()), nullToEmpty(result.conversationId()))
+				.thenReturn(result))
+			.map((result) -> {
+				this.metrics.delivered();
+				logDelivered(tenant, inbound, result);
+				return event(inbound, result.id(), result.conversationId());
+			});
+	}
+
+	/**
+	 * A copy of a delivered message is acknowledged without calling Genesys. If this very
+	 * message was delivered before (a binder retry or replay after its correlation event could
+	 * not be published, or a broker redelivery after a crash) the event is published again, so
+	 * it is never lost; another copy from upstream publishes nothing.
+	 */
+	private Mono<CorrelationEvent> duplicate(InboundMessage inbound, DedupeClaim claim, boolean repeat) {
+		this.metrics.duplicate();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Duplicate of delivered message " + inbound.metadata().whatsappMessageId() + " for tenant "
+					+ inbound.metadata().tenantId() + "; not sent to Genesys again");
+		}
+		if (repeat && claim.genesysMessageId() != null) {
+			return Mono.just(event(inbound, claim.genesysMessageId(), claim.conversationId()));
+		}
+		return Mono.empty();
+	}
+
+	private CorrelationEvent event(InboundMessage inbound, @Nullable String genesysMessageId,
+			@Nullable String conversationId) {
+		InboundMessage.Metadata meta = inbound.metadata();
+		String now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+		return new CorrelationEvent(meta.tenantId(), emptyToNull(conversationId), null, emptyToNull(genesysMessageId),
+				meta.whatsappMessageId(), STATUS_CREATED, now, meta.correlationId());
+	}
+
+	private static Message<CorrelationEvent> toMessage(CorrelationEvent event) {
+		return MessageBuilder.withPayload(event)
+			.setHeader(AmqpHeaders.CORRELATION_ID, event.correlationId())
+			.setHeader("contentType", "application/json")
+			.build();
+	}
+
+	/**
+	 * Marks the raw AMQP message as delivered: a binder retry sees the same message object, and a
+	 * dead letter republished from it keeps the header for a later replay.
+	 */
+	private static void stampDelivered(Message<byte[]> message) {
+		if (StaticMessageHeaderAccessor.getSourceData(message) instanceof org.springframework.amqp.core.Message amqp) {
+			amqp.getMessageProperties().setHeader(DELIVERED_HEADER, Boolean.TRUE.toString());
+		}
+	}
+
+	private static boolean wasDeliveredBefore(Message<byte[]> message) {
+		if (Boolean.TRUE.equals(message.getHeaders().get(AmqpHeaders.REDELIVERED, Boolean.class))
+				|| message.getHeaders().containsKey(DELIVERED_HEADER)) {
+			return true;
+		}
+		return StaticMessageHeaderAccessor.getSourceData(message) instanceof org.springframework.amqp.core.Message amqp
+				&& amqp.getMessageProperties().getHeaders().containsKey(DELIVERED_HEADER);
+	}
+
+	private static void logDelivered(Tenant tenant, InboundMessage inbound, InboundMessageResult result) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Delivered message " + inbound.metadata().whatsappMessageId() + " of tenant " + tenant.id()
+					+ " from " + LogMasking.mask(inbound.genesysPayload().from().id()) + " as Genesys message "
+					+ result.id() + " in conversation " + result.conversationId());
+		}
+	}
+
+	private static String nullToEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.genesysbridge.backend.support;
+
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Deletes this run's queues, exchanges and Redis keys when the test context closes. Its phase
+ * is the lowest, so it stops last: after the bindings stopped consuming.
+ */
+public class TestResourcesCleaner implements SmartLifecycle {
+
+	private final ConnectionFactory connectionFactory;
+
+	private volatile boolean running;
+
+	public TestResourcesCleaner(ConnectionFactory connectionFactory) {
+		this.connectionFactory = connectionFactory;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		RabbitAdmin admin = new RabbitAdmin(this.connectionFactory);
+		for (String queue : new String[] { TestRun.INBOUND_QUEUE, TestRun.CORRELATION_QUEUE,
+				TestRun.DEAD_LETTER_QUEUE }) {
+			admin.deleteQueue(queue);
+		}
+		for (String exchange : new String[] { TestRun.INBOUND_QUEUE, TestRun.CORRELATION_QUEUE,
+				TestRun.DEAD_LETTER_EXCHANGE }) {
+			admin.deleteExchange(exchange);
+		}
+		try (LocalRedis redis = LocalRedis.connect()) {
+			redis.deleteMatching("it:" + TestRun.ID + ":*");
+			redis.deleteMatching("tenant:it-" + TestRun.ID + "-*");
+			redis.deleteMatching("genesys:dedupe:it-" + TestRun.ID + "-*");
+		}
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MIN_VALUE;
+	}
+
+}
