@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.messaging.Message;
 
 import io.genesysbridge.backend.dedupe.DedupeStore;
@@ -15,6 +18,7 @@ import io.genesysbridge.backend.genesys.GenesysClient;
 import io.genesysbridge.backend.resilience.Classification;
 import io.genesysbridge.backend.resilience.DeadLetterHeaders;
 import io.genesysbridge.backend.resilience.ErrorClassifier;
+import io.genesysbridge.backend.system.LogContext;
 import io.genesysbridge.backend.tenant.TenantDirectory;
 
 /**
@@ -25,6 +29,8 @@ import io.genesysbridge.backend.tenant.TenantDirectory;
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
+
+	private static final Log logger = LogFactory.getLog(InboundConfiguration.class);
 
 	@Bean
 	InboundMetrics inboundMetrics(MeterRegistry registry) {
@@ -47,16 +53,28 @@ class InboundConfiguration {
 			}
 			catch (RuntimeException failure) {
 				Classification classification = classifier.classify(failure);
-				if (classification.isTransient()) {
-					metrics.failed(classification.reason());
-				}
-				else {
-					metrics.rejected(classification.reason());
-				}
+				countAndLog(metrics, classification, message);
 				DeadLetterHeaders.record(message, classification, failure, clock.instant());
 				throw failure;
 			}
+			finally {
+				LogContext.clear();
+			}
 		};
+	}
+
+	private static void countAndLog(InboundMetrics metrics, Classification classification, Message<byte[]> message) {
+		if (classification.isTransient()) {
+			metrics.failed(classification.reason());
+			var attempt = StaticMessageHeaderAccessor.getDeliveryAttempt(message);
+			logger.info("Attempt " + ((attempt != null) ? attempt.get() : 1) + " of " + LogContext.describe()
+					+ " failed (" + classification.reason() + "); binder retry takes over");
+		}
+		else {
+			metrics.rejected(classification.reason());
+			logger.warn("Dead-lettering " + LogContext.describe() + ": " + classification.reason()
+					+ " (permanent, not retried)");
+		}
 	}
 
 }

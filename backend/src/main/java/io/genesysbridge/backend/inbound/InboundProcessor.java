@@ -17,6 +17,7 @@ import io.genesysbridge.backend.dedupe.DedupeClaim;
 import io.genesysbridge.backend.dedupe.DedupeStore;
 import io.genesysbridge.backend.genesys.GenesysClient;
 import io.genesysbridge.backend.genesys.InboundMessageResult;
+import io.genesysbridge.backend.system.LogContext;
 import io.genesysbridge.backend.system.LogMasking;
 import io.genesysbridge.backend.tenant.Tenant;
 import io.genesysbridge.backend.tenant.TenantDirectory;
@@ -67,6 +68,8 @@ class InboundProcessor {
 	 */
 	@Nullable Message<CorrelationEvent> process(Message<byte[]> message) {
 		InboundMessage inbound = this.validator.validate(message.getPayload());
+		LogContext.put(inbound.metadata().tenantId(), inbound.metadata().whatsappMessageId(),
+				inbound.metadata().correlationId());
 		Tenant tenant = resolveTenant(inbound.metadata().tenantId());
 		String integrationId = integrationFor(tenant, inbound);
 		CorrelationEvent event = deliverOnce(tenant, integrationId, inbound, wasDeliveredBefore(message))

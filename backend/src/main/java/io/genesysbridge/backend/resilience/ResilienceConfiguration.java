@@ -2,6 +2,8 @@ package io.genesysbridge.backend.resilience;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
@@ -30,13 +32,14 @@ class ResilienceConfiguration {
 	@Bean(BINDER_RETRY_TEMPLATE)
 	@StreamRetryTemplate
 	RetryTemplate binderRetryTemplate(BindingServiceProperties bindings, ErrorClassifier classifier,
-			RetryProperties retry) {
+			RetryProperties retry, MeterRegistry registry) {
 		ConsumerProperties consumer = bindings.getConsumerProperties(INBOUND_BINDING);
 		ClassifyingRetryPolicy.RetrySchedule schedule = new ClassifyingRetryPolicy.RetrySchedule(
 				Math.max(0, consumer.getMaxAttempts() - 1), Duration.ofMillis(consumer.getBackOffInitialInterval()),
 				consumer.getBackOffMultiplier(), Duration.ofMillis(consumer.getBackOffMaxInterval()), retry.jitter());
 		RetryTemplate template = new RetryTemplate();
 		template.setRetryPolicy(new ClassifyingRetryPolicy(classifier, consumer.getRetryableExceptions(), schedule));
+		template.setRetryListener(new RetryMetricsListener(registry, classifier));
 		return template;
 	}
 

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("app.tenants")
 public record TenantProperties(@DefaultValue("genesys-bridge:tenant:") String keyPrefix,
 		@DefaultValue("5s") Duration cacheTtl, @NotBlank String encryptionKey,
-		@DefaultValue @Valid List<Seed> seed) {
+		@DefaultValue List<@Valid Seed> seed) {
 
 	/**
 	 * One tenant to seed.

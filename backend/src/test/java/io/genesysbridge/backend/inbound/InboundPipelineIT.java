@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ class InboundPipelineIT {
 
 	@Autowired
 	private QueueProbe probe;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -236,6 +240,28 @@ class InboundPipelineIT {
 		assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("genesys.token.401");
 		assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
 		assertThat(header(dead, DeadLetterHeaders.DETAIL)).doesNotContain("a-wrong-secret");
+	}
+
+	@Test
+	void shouldCountDeliveriesAndDeadLettersByReason() {
+		double delivered = count("genesysbridge.inbound.messages", "outcome", "delivered");
+		double notJson = count("genesysbridge.messages.dead.lettered", "reason", "validation.body.not-json");
+		String wamid = wamid();
+		String garbage = "garbage " + UUID.randomUUID();
+
+		publish(InboundFixtures.valid(TENANT, wamid));
+		this.probe.publish(TestRun.INBOUND_QUEUE, garbage.getBytes(StandardCharsets.UTF_8), "application/json");
+
+		awaitEvent(wamid);
+		awaitDeadLetter(garbage);
+		assertThat(count("genesysbridge.inbound.messages", "outcome", "delivered") - delivered).isEqualTo(1.0);
+		assertThat(count("genesysbridge.messages.dead.lettered", "reason", "validation.body.not-json") - notJson)
+			.isEqualTo(1.0);
+	}
+
+	private double count(String name, String tag, String value) {
+		var counter = this.registry.find(name).tag(tag, value).counter();
+		return (counter != null) ? counter.count() : 0.0;
 	}
 
 	private void publish(ObjectNode envelope) {
