@@ -1,20 +1,15 @@
 package io.genesysbridge.backend.genesys;
 
-import java.util.function.Function;
-
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.HttpMethod;
 
 import io.genesysbridge.backend.tenant.Tenant;
 
 /**
- * The one client of the Genesys Cloud Platform API. Every call carries the tenant's bearer
- * token; a 401 invalidates the token and the call is repeated once with a fresh one. Non-2xx
- * answers surface as {@link GenesysRetryableException} or {@link GenesysRejectedException},
- * never as WebClient exceptions.
+ * Open Messaging inbound calls (customer → Genesys). Non-2xx answers surface as
+ * {@link GenesysRetryableException} or {@link GenesysRejectedException}, never as WebClient
+ * exceptions; a refused token is replaced once.
  */
 public class GenesysClient {
 
@@ -22,18 +17,20 @@ public class GenesysClient {
 
 	static final String INBOUND_MESSAGE = "inbound-message";
 
+	static final String INBOUND_RECEIPT = "inbound-receipt";
+
+	static final String INBOUND_EVENT = "inbound-event";
+
+	private static final String INBOUND_RECEIPT_PATH = "/api/v2/conversations/messages/{integrationId}/inbound/open/receipt";
+
+	private static final String INBOUND_EVENT_PATH = "/api/v2/conversations/messages/{integrationId}/inbound/open/event";
+
 	private static final String INBOUND_MESSAGE_PATH = "/api/v2/conversations/messages/{integrationId}/inbound/open/message?prefetchConversationId=true";
 
-	private final WebClient webClient;
+	private final GenesysHttp http;
 
-	private final GenesysTokenProvider tokens;
-
-	private final GenesysErrors errors;
-
-	GenesysClient(WebClient webClient, GenesysTokenProvider tokens, GenesysErrors errors) {
-		this.webClient = webClient;
-		this.tokens = tokens;
-		this.errors = errors;
+	GenesysClient(GenesysHttp http) {
+		this.http = http;
 	}
 
 	/**
@@ -45,32 +42,36 @@ public class GenesysClient {
 	 */
 	public Mono<InboundMessageResult> sendInboundMessage(Tenant tenant, String integrationId,
 			OpenInboundMessage message) {
-		return withToken(tenant, (token) -> this.webClient.post()
-			.uri(tenant.region().apiBaseUrl() + INBOUND_MESSAGE_PATH, integrationId)
-			.headers((headers) -> headers.setBearerAuth(token.value()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(message)
-			.exchangeToMono((response) -> {
-				if (response.statusCode().is2xxSuccessful()) {
-					return response.bodyToMono(InboundMessageResult.class)
-						.defaultIfEmpty(new InboundMessageResult(null, null));
-				}
-				return response.bodyToMono(String.class)
-					.defaultIfEmpty("")
-					.flatMap((body) -> Mono.error(this.errors.toException(INBOUND_MESSAGE,
-							response.statusCode().value(), body,
-							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-							response.headers().asHttpHeaders().getFirst("ININ-Correlation-Id"))));
-			}));
+		return this.http
+			.call(tenant, INBOUND_MESSAGE, HttpMethod.POST, INBOUND_MESSAGE_PATH, message, InboundMessageResult.class,
+					integrationId)
+			.defaultIfEmpty(new InboundMessageResult(null, null));
 	}
 
-	private <T> Mono<T> withToken(Tenant tenant, Function<AccessToken, Mono<T>> call) {
-		return this.tokens.token(tenant)
-			.flatMap((token) -> call.apply(token)
-				.onErrorResume(GenesysUnauthorizedException.class, (refused) -> this.tokens.invalidate(tenant, token)
-					.then(this.tokens.token(tenant))
-					.flatMap(call)));
+	/**
+	 * Tells Genesys whether an agent message reached the customer.
+	 * @param tenant the tenant
+	 * @param integrationId the integration the agent message came through
+	 * @param receipt the receipt
+	 * @return completion
+	 */
+	public Mono<Void> sendReceipt(Tenant tenant, String integrationId, OpenInboundReceipt receipt) {
+		return this.http
+			.call(tenant, INBOUND_RECEIPT, HttpMethod.POST, INBOUND_RECEIPT_PATH, receipt, String.class, integrationId)
+			.then();
+	}
+
+	/**
+	 * Sends a customer event (typing) to Genesys.
+	 * @param tenant the tenant
+	 * @param integrationId the integration
+	 * @param event the event
+	 * @return completion
+	 */
+	public Mono<Void> sendEvent(Tenant tenant, String integrationId, OpenInboundEvent event) {
+		return this.http
+			.call(tenant, INBOUND_EVENT, HttpMethod.POST, INBOUND_EVENT_PATH, event, String.class, integrationId)
+			.then();
 	}
 
 }

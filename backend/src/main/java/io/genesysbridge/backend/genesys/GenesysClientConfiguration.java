@@ -34,8 +34,8 @@ class GenesysClientConfiguration {
 	}
 
 	@Bean
-	GenesysClient genesysClient(WebClient.Builder builder, GenesysProperties properties,
-			ReactiveStringRedisTemplate redis, GenesysErrors errors, Clock clock, GenesysMetrics metrics) {
+	GenesysHttp genesysHttp(WebClient.Builder builder, GenesysProperties properties, ReactiveStringRedisTemplate redis,
+			GenesysErrors errors, Clock clock, GenesysMetrics metrics) {
 		ConnectionProvider pool = ConnectionProvider.builder("genesys")
 			.maxConnections(MAX_CONNECTIONS)
 			.pendingAcquireMaxCount(-1)
@@ -46,7 +46,12 @@ class GenesysClientConfiguration {
 		WebClient webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
 		OAuthClient oauth = new OAuthClient(webClient, errors, clock);
 		GenesysTokenProvider tokens = new GenesysTokenProvider(oauth, redis, properties.token(), clock, metrics);
-		return new GenesysClient(webClient, tokens, errors);
+		return new GenesysHttp(webClient, tokens, errors);
+	}
+
+	@Bean
+	GenesysClient genesysClient(GenesysHttp http) {
+		return new GenesysClient(http);
 	}
 
 }

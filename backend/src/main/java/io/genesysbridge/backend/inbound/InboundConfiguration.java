@@ -8,13 +8,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.StaticMessageHeaderAccessor;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
 
 import io.genesysbridge.backend.dedupe.DedupeStore;
 import io.genesysbridge.backend.genesys.GenesysClient;
+import io.genesysbridge.backend.resilience.BinderRetryTemplates;
 import io.genesysbridge.backend.resilience.Classification;
 import io.genesysbridge.backend.resilience.DeadLetterHeaders;
 import io.genesysbridge.backend.resilience.ErrorClassifier;
@@ -31,6 +34,15 @@ import io.genesysbridge.backend.tenant.TenantDirectory;
 class InboundConfiguration {
 
 	private static final Log logger = LogFactory.getLog(InboundConfiguration.class);
+
+	/** The consumer binding of {@code genesys.outbound.ready}. */
+	static final String BINDING = "inbound-in-0";
+
+	@Bean
+	@StreamRetryTemplate
+	RetryTemplate inboundRetryTemplate(BinderRetryTemplates templates) {
+		return templates.forBinding(BINDING);
+	}
 
 	@Bean
 	InboundMetrics inboundMetrics(MeterRegistry registry) {

@@ -27,13 +27,17 @@ final class RetryMetricsListener implements RetryListener {
 
 	private final ErrorClassifier classifier;
 
+	private final String binding;
+
 	private final Counter retries;
 
-	RetryMetricsListener(MeterRegistry registry, ErrorClassifier classifier) {
+	RetryMetricsListener(MeterRegistry registry, ErrorClassifier classifier, String binding) {
 		this.registry = registry;
 		this.classifier = classifier;
+		this.binding = binding;
 		this.retries = Counter.builder(RETRIES)
 			.description("Binder retry attempts of consumed messages after a transient failure")
+			.tag("binding", binding)
 			.register(registry);
 	}
 
@@ -46,11 +50,12 @@ final class RetryMetricsListener implements RetryListener {
 	public void onRetryPolicyExhaustion(RetryPolicy retryPolicy, Retryable<?> retryable, RetryException exception) {
 		Classification classification = this.classifier.classify(exception.getLastException());
 		if (classification.isTransient()) {
-			logger.warn("Retries exhausted after " + (exception.getRetryCount() + 1) + " attempts ("
-					+ classification.reason() + "); dead-lettering the message");
+			logger.warn("Retries exhausted on " + this.binding + " after " + (exception.getRetryCount() + 1)
+					+ " attempts (" + classification.reason() + "); dead-lettering the message");
 		}
 		Counter.builder(DEAD_LETTERED)
 			.description("Consumed messages sent to the dead-letter queue, by failure reason")
+			.tag("binding", this.binding)
 			.tag("reason", classification.reason())
 			.tag("failure_class", classification.failureClass().name().toLowerCase(java.util.Locale.ROOT))
 			.register(this.registry)

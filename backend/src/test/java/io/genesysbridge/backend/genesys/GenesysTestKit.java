@@ -42,7 +42,7 @@ final class GenesysTestKit {
 				new GenesysProperties.Token(refreshMargin, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						"tenant:%s:oauth:token"),
 				clock, new GenesysMetrics(this.registry));
-		this.client = new GenesysClient(webClient, this.tokens, errors);
+		this.client = new GenesysClient(new GenesysHttp(webClient, this.tokens, errors));
 	}
 
 	static Tenant tenant(FakeGenesys fake, String integrationId) {
