@@ -65,6 +65,13 @@ ensure_rabbitmq() {
 	wait_port 5672 RabbitMQ 120
 }
 
+# The console's browser tests drive Debian's Chromium through chromedriver; nothing downloads a
+# browser of its own.
+ensure_chromium() {
+	if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return 0; fi
+	apt_install chromium chromium-driver
+}
+
 ensure_services() {
 	ensure_redis
 	ensure_rabbitmq

@@ -1,11 +1,11 @@
 package io.genesysbridge.fake;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +15,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * Front door of the API host ({@code /api/v2/**}): bearer authentication, per-token rate
- * limiting, routing, and the configured latency.
+ * limiting, routing, injected faults, and the configured latency.
  *
  * <p>
  * Every API answer, error or not, gets the configured delay, which WireMock serves
  * asynchronously so slow answers do not pin server threads. Inbound calls are counted
  * before anything else, so {@link FakeGenesys#inboundAttempts()} includes rejected ones.
+ * An injected fault ({@link FaultPlan}) hits any routed operation after authentication and
+ * rate limiting, before the operation's own checks; unknown paths answer 404 without
+ * using one up.
  */
 final class ApiGateway {
 
@@ -33,9 +36,18 @@ final class ApiGateway {
 
 	private final InboundEndpoint inbound;
 
+	private final AgentlessEndpoint agentless;
+
+	private final DirectoryEndpoints directory;
+
+	private final ConversationEndpoints conversations;
+
 	ApiGateway(GenesysState state) {
 		this.state = state;
 		this.inbound = new InboundEndpoint(state);
+		this.agentless = new AgentlessEndpoint(state);
+		this.directory = new DirectoryEndpoints(state);
+		this.conversations = new ConversationEndpoints(state);
 	}
 
 	ResponseDefinitionBuilder handle(LoggedRequest request) {
@@ -71,21 +83,35 @@ final class ApiGateway {
 		if (!this.state.rateLimiter.tryAcquire(token.get(), this.state.knobs.rateLimitPerMinute)) {
 			return Replies.tooManyRequests(this.state.knobs.retryAfter);
 		}
-		boolean post = request.getMethod().equals(RequestMethod.POST);
-		boolean get = request.getMethod().equals(RequestMethod.GET);
-		if (inboundPath != null && post) {
-			return this.inbound.handle(InboundEndpoint.Kind.fromPathSegment(inboundPath.group(2)), inboundPath.group(1),
-					request, token.get());
+		Supplier<ResponseDefinitionBuilder> handler = route(request, path, inboundPath, token.get());
+		if (handler == null) {
+			return Replies.error(404, "not.found",
+					"The requested resource was not found: " + request.getMethod() + " " + path);
 		}
-		if (get && path.equals("/api/v2/organizations/me")) {
-			return Replies.api(200, organization());
+		int faultStatus = this.state.faults.draw();
+		if (faultStatus != 0) {
+			return Replies.error(faultStatus, this.state.knobs.retryAfter);
+		}
+		return handler.get();
+	}
+
+	private Supplier<ResponseDefinitionBuilder> route(LoggedRequest request, String path, Matcher inboundPath,
+			String token) {
+		RequestMethod method = request.getMethod();
+		boolean post = method.equals(RequestMethod.POST);
+		if (inboundPath != null && post) {
+			return () -> this.inbound.handle(InboundEndpoint.Kind.fromPathSegment(inboundPath.group(2)),
+					inboundPath.group(1), request, token);
+		}
+		if (post && path.equals(AgentlessEndpoint.PATH)) {
+			return () -> this.agentless.handle(request);
 		}
 		Matcher details = MESSAGE_DETAILS.matcher(path);
-		if (get && details.matches()) {
-			return messageDetails(details.group(1));
+		if (method.equals(RequestMethod.GET) && details.matches()) {
+			return () -> messageDetails(details.group(1));
 		}
-		return Replies.error(404, "not.found",
-				"The requested resource was not found: " + request.getMethod() + " " + path);
+		Supplier<ResponseDefinitionBuilder> handler = this.directory.route(method, path, request);
+		return (handler != null) ? handler : this.conversations.route(method, path, request);
 	}
 
 	private ResponseDefinitionBuilder messageDetails(String messageId) {
@@ -100,21 +126,6 @@ final class ApiGateway {
 			body.put("selfUri", "/api/v2/conversations/messages/" + messageId + "/details");
 			return Replies.api(200, body);
 		}).orElseGet(() -> Replies.error(404, "not.found", "Message " + messageId + " not found"));
-	}
-
-	private static Map<String, Object> organization() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", "00000000-0000-4000-8000-00000000fa4e");
-		body.put("name", "Fake Genesys Org");
-		body.put("defaultLanguage", "en-us");
-		body.put("thirdPartyOrgName", "fake-genesys");
-		body.put("domain", "fake-genesys");
-		body.put("version", 1);
-		body.put("state", "active");
-		body.put("productPlatform", "PureCloud");
-		body.put("dateCreated", Instant.EPOCH.toString());
-		body.put("selfUri", "/api/v2/organizations/00000000-0000-4000-8000-00000000fa4e");
-		return body;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,11 +22,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  *
  * <p>
  * It serves {@code POST /oauth/token}, the Open Messaging inbound endpoints
- * ({@code message}, {@code receipt}, {@code event}), {@code GET /api/v2/organizations/me}
- * and {@code GET /api/v2/conversations/messages/{id}/details}, plus an unauthenticated
- * control API under {@code /__fake/}. Any other {@code /api/v2} path answers 404 after
- * authentication. All methods are thread-safe and take effect for requests arriving
- * afterwards; slow answers ({@link #latency}) are served asynchronously, so thousands of
+ * ({@code message}, {@code receipt}, {@code event}), {@code GET /api/v2/organizations/me},
+ * {@code GET /api/v2/users} (paged) and {@code /api/v2/users/{id}}, the message
+ * conversation API ({@code GET /api/v2/conversations/messages/{id}}, its messages,
+ * participant state and attributes, agent typing, {@code /{messageId}/details}) and
+ * agentless messages, plus an unauthenticated control API under {@code /__fake/}. Any
+ * other {@code /api/v2} path answers 404 after authentication. All methods are
+ * thread-safe and take effect for requests arriving afterwards; slow answers ({@link #latency}) are served asynchronously, so thousands of
  * concurrent calls do not need thousands of threads. Close it (try-with-resources) to
  * free the port.
  */
@@ -44,8 +47,11 @@ public final class FakeGenesys implements AutoCloseable {
 
 	private final String baseUrl;
 
+	private final FakeConversations conversations;
+
 	private FakeGenesys(String bindAddress, int port) {
 		this.state = new GenesysState();
+		this.conversations = new FakeConversations(this.state);
 		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress(bindAddress)
 			.containerThreads(CONTAINER_THREADS)
@@ -133,6 +139,56 @@ public final class FakeGenesys implements AutoCloseable {
 	}
 
 	/**
+	 * Adds an active user to the directory ({@code GET /api/v2/users}); registering the
+	 * same id again replaces it. Users survive {@link #reset()}.
+	 */
+	public void registerUser(String id, String name, String email) {
+		registerUser(id, name, email, "active");
+	}
+
+	/**
+	 * Adds a user in the given state ({@code active}, {@code inactive} or
+	 * {@code deleted}); {@code GET /api/v2/users} lists active users unless asked for
+	 * another {@code state}.
+	 */
+	public void registerUser(String id, String name, String email, String state) {
+		requireText(id, "id");
+		requireText(name, "name");
+		requireText(email, "email");
+		if (!List.of("active", "inactive", "deleted").contains(state)) {
+			throw new IllegalArgumentException("state must be active, inactive or deleted, was " + state);
+		}
+		this.state.users.register(id, name, email, state);
+	}
+
+	/**
+	 * Adds {@code count} active users named {@code Agent 001}, {@code Agent 002}, … with
+	 * random ids.
+	 * @return their ids, in name order
+	 */
+	public List<String> seedUsers(int count) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative");
+		}
+		int first = this.state.users.size() + 1;
+		List<String> ids = new ArrayList<>();
+		for (int i = first; i < first + count; i++) {
+			String id = Ids.uuid();
+			registerUser(id, "Agent %03d".formatted(i), "agent%03d@fake-genesys.example".formatted(i));
+			ids.add(id);
+		}
+		return List.copyOf(ids);
+	}
+
+	/**
+	 * The message conversations: seed one, inspect participants, attributes, typing and
+	 * agentless messages.
+	 */
+	public FakeConversations conversations() {
+		return this.conversations;
+	}
+
+	/**
 	 * Lifetime of tokens issued from now on (default 86399 s). {@code expires_in} is the
 	 * lifetime in whole seconds rounded down, and the token is rejected with
 	 * {@code credentials.expired} once the exact lifetime has passed. Values below the
@@ -175,10 +231,11 @@ public final class FakeGenesys implements AutoCloseable {
 	}
 
 	/**
-	 * The next {@code count} authenticated calls to any {@code /inbound/open/*} endpoint
-	 * answer {@code status} with a Genesys ErrorBody (429 with Retry-After), before any
-	 * validation. Calls rejected earlier (401, rate limit) do not use up the count.
-	 * Replaces an earlier countdown; {@code count} 0 cancels it.
+	 * The next {@code count} authenticated calls to any API operation the fake serves
+	 * (inbound, conversations, users, organization, agentless) answer {@code status} with
+	 * a Genesys ErrorBody (429 with Retry-After), before any validation. Calls rejected
+	 * earlier (401, rate limit, unknown path) do not use up the count. Replaces an earlier
+	 * countdown; {@code count} 0 cancels it.
 	 */
 	public void failNext(int count, int status) {
 		if (count < 0) {
@@ -188,7 +245,7 @@ public final class FakeGenesys implements AutoCloseable {
 	}
 
 	/**
-	 * Makes that fraction of authenticated inbound calls fail with {@code status}. The
+	 * Makes that fraction of authenticated API calls fail with {@code status}. The
 	 * draws come from a {@link java.util.Random} seeded with {@code seed}, so the number
 	 * of failures among the first N calls is reproducible. Ratio 0 turns it off. A
 	 * pending {@link #failNext} countdown is used up first.
@@ -245,8 +302,8 @@ public final class FakeGenesys implements AutoCloseable {
 
 	/**
 	 * Forgets recordings, counters, conversations, faults, issued tokens and rate
-	 * windows, and puts every knob back to its default; registered clients and
-	 * integrations stay. Old tokens then get 401 {@code bad.credentials}.
+	 * windows, and puts every knob back to its default; registered clients,
+	 * integrations and users stay. Old tokens then get 401 {@code bad.credentials}.
 	 */
 	public void reset() {
 		this.state.reset();

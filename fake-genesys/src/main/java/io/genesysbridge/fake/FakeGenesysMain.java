@@ -27,6 +27,7 @@ public final class FakeGenesysMain {
 			  --success-status=202         200 or 202 for accepted inbound calls
 			  --rate-limit-per-minute=0    per access token, 0 = unlimited
 			  --token-lifetime-seconds=86399
+			  --users=5                    sample agents in the directory (GET /api/v2/users)
 			control API: POST/DELETE /__fake/faults, GET /__fake/stats, POST /__fake/tokens/expire,
 			             POST /__fake/latency, POST /__fake/reset, GET /__fake/inbound?limit=20""";
 
@@ -68,6 +69,7 @@ public final class FakeGenesysMain {
 			fake.successStatus(options.successStatus());
 			fake.rateLimitPerMinute(options.rateLimitPerMinute());
 			fake.tokenLifetime(Duration.ofSeconds(options.tokenLifetimeSeconds()));
+			fake.seedUsers(options.users());
 			return fake;
 		}
 		catch (RuntimeException ex) {
@@ -81,7 +83,7 @@ public final class FakeGenesysMain {
 	 * arguments leak no port.
 	 */
 	record Options(int port, String bind, List<String[]> clients, List<String> integrations, long latencyMillis,
-			int successStatus, int rateLimitPerMinute, long tokenLifetimeSeconds) {
+			int successStatus, int rateLimitPerMinute, long tokenLifetimeSeconds, int users) {
 
 		static Options parse(String... args) {
 			int port = 18080;
@@ -92,6 +94,7 @@ public final class FakeGenesysMain {
 			int successStatus = 202;
 			int rateLimit = 0;
 			long lifetime = Knobs.DEFAULT_TOKEN_LIFETIME.toSeconds();
+			int users = 5;
 			for (String arg : args) {
 				int equals = arg.indexOf('=');
 				if (!arg.startsWith("--") || equals < 0) {
@@ -108,17 +111,18 @@ public final class FakeGenesysMain {
 					case "success-status" -> successStatus = number(name, value);
 					case "rate-limit-per-minute" -> rateLimit = number(name, value);
 					case "token-lifetime-seconds" -> lifetime = number(name, value);
+					case "users" -> users = number(name, value);
 					default -> throw new IllegalArgumentException("unknown option --" + name);
 				}
 			}
 			if (successStatus != 200 && successStatus != 202) {
 				throw new IllegalArgumentException("--success-status must be 200 or 202");
 			}
-			if (latency < 0 || rateLimit < 0 || lifetime < 0) {
+			if (latency < 0 || rateLimit < 0 || lifetime < 0 || users < 0) {
 				throw new IllegalArgumentException("numbers must not be negative");
 			}
 			return new Options(port, bind, List.copyOf(clients), List.copyOf(integrations), latency, successStatus,
-					rateLimit, lifetime);
+					rateLimit, lifetime, users);
 		}
 
 		private static String[] client(String value) {

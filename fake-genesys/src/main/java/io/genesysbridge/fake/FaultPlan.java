@@ -3,12 +3,12 @@ package io.genesysbridge.fake;
 import java.util.Random;
 
 /**
- * Decides whether the next inbound call fails and with which status: first the
+ * Decides whether the next API call fails and with which status: first the
  * {@code failNext} countdown, then the seeded random ratio.
  *
  * <p>
  * The random draws come from one seeded {@link Random}, so the number of failures among
- * the first N inbound calls is the same on every run with that seed, whatever the thread
+ * the first N API calls is the same on every run with that seed, whatever the thread
  * interleaving.
  */
 final class FaultPlan {

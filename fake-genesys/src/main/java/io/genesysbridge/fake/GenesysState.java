@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything one fake instance remembers: knobs, clients and tokens, integrations,
- * faults, rate windows and recordings.
+ * Everything one fake instance remembers: knobs, clients and tokens, integrations, users,
+ * conversations, faults, rate windows and recordings.
  *
  * <p>
  * Shared by the public facade, the HTTP handlers and the control API, so a change made
@@ -23,6 +23,10 @@ final class GenesysState {
 
 	final InboundLedger ledger = new InboundLedger();
 
+	final ConversationBook conversations = new ConversationBook();
+
+	final UserDirectory users = new UserDirectory();
+
 	private final Set<String> integrations = ConcurrentHashMap.newKeySet();
 
 	void registerIntegration(String integrationId) {
@@ -34,8 +38,8 @@ final class GenesysState {
 	}
 
 	/**
-	 * Clears recordings, faults, tokens, rate windows and knobs; keeps clients and
-	 * integrations.
+	 * Clears recordings, conversations, faults, tokens, rate windows and knobs; keeps
+	 * clients, integrations and users.
 	 */
 	void reset() {
 		this.knobs.reset();
@@ -43,6 +47,7 @@ final class GenesysState {
 		this.rateLimiter.clear();
 		this.tokens.forgetTokens();
 		this.ledger.clear();
+		this.conversations.clear();
 	}
 
 }

@@ -16,9 +16,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * {@code event}) for an already authenticated and rate-checked caller.
  *
  * <p>
- * Order of checks: injected fault, unknown integration (404), media type (415), JSON and
- * schema (400), then acceptance with the configured success status. Only accepted calls
- * are recorded, so tests can assert on exactly what Genesys would have taken.
+ * Order of checks (after the gateway's injected fault): unknown integration (404), media
+ * type (415), JSON and schema (400), then acceptance with the configured success status.
+ * Only accepted calls are recorded, so tests can assert on exactly what Genesys would
+ * have taken. An accepted message also lands in its conversation, listed on the customer
+ * participant.
  */
 final class InboundEndpoint {
 
@@ -43,10 +45,6 @@ final class InboundEndpoint {
 	}
 
 	ResponseDefinitionBuilder handle(Kind kind, String integrationId, LoggedRequest request, String token) {
-		int faultStatus = this.state.faults.draw();
-		if (faultStatus != 0) {
-			return Replies.error(faultStatus, this.state.knobs.retryAfter);
-		}
 		if (!this.state.knowsIntegration(integrationId)) {
 			return Replies.error(404, "not.found", "Open messaging integration " + integrationId + " not found");
 		}
@@ -90,6 +88,10 @@ final class InboundEndpoint {
 		String genesysId = this.state.ledger.assignMessageId(call.integrationId(), channelMessageId,
 				this.state.knobs.idempotentDuplicates);
 		this.state.ledger.recordMessage(call.record(channelMessageId, genesysId, conversationId));
+		ConversationBook.Conversation conversation = this.state.conversations.open(conversationId,
+				call.integrationId(), from, "inbound");
+		conversation.addMessage(conversation.customer().orElseThrow(), genesysId, "inbound",
+				(call.body().get("text") instanceof String text) ? text : null);
 
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", genesysId);

@@ -26,6 +26,8 @@ final class InboundLedger {
 
 	private final Queue<RecordedInbound> events = new ConcurrentLinkedQueue<>();
 
+	private final Queue<RecordedAgentless> agentless = new ConcurrentLinkedQueue<>();
+
 	private final AtomicInteger messagesAccepted = new AtomicInteger();
 
 	private final AtomicInteger receiptsAccepted = new AtomicInteger();
@@ -56,6 +58,24 @@ final class InboundLedger {
 
 	Optional<String> existingConversation(String integrationId, String customerId) {
 		return Optional.ofNullable(this.conversations.get(key(integrationId, customerId)));
+	}
+
+	/**
+	 * Starts a new conversation for this customer, which their next messages join.
+	 * @return its id
+	 */
+	String startConversation(String integrationId, String customerId) {
+		String conversationId = Ids.uuid();
+		this.conversations.put(key(integrationId, customerId), conversationId);
+		return conversationId;
+	}
+
+	/**
+	 * Forgets the customer's active conversation if it is this one (its customer was
+	 * disconnected), so the next inbound message starts a new one.
+	 */
+	void endConversation(String integrationId, String customerId, String conversationId) {
+		this.conversations.remove(key(integrationId, customerId), conversationId);
 	}
 
 	/**
@@ -93,6 +113,10 @@ final class InboundLedger {
 		this.eventsAccepted.incrementAndGet();
 	}
 
+	void recordAgentless(RecordedAgentless message) {
+		this.agentless.add(message);
+	}
+
 	Optional<RecordedInbound> messageByGenesysId(String genesysMessageId) {
 		return Optional.ofNullable(this.messagesByGenesysId.get(genesysMessageId));
 	}
@@ -107,6 +131,10 @@ final class InboundLedger {
 
 	List<RecordedInbound> events() {
 		return List.copyOf(this.events);
+	}
+
+	List<RecordedAgentless> agentless() {
+		return List.copyOf(this.agentless);
 	}
 
 	/** The last {@code limit} accepted messages, oldest first. */
@@ -139,6 +167,7 @@ final class InboundLedger {
 		this.messages.clear();
 		this.receipts.clear();
 		this.events.clear();
+		this.agentless.clear();
 		this.messagesAccepted.set(0);
 		this.receiptsAccepted.set(0);
 		this.eventsAccepted.set(0);

@@ -31,6 +31,23 @@ class FakeGenesysMainTests {
 	}
 
 	@Test
+	void shouldSeedFiveSampleAgentsUnlessToldOtherwise() {
+		try (FakeGenesys defaults = FakeGenesysMain.launch("--port=0", "--client=demo:demo-secret");
+				FakeGenesys two = FakeGenesysMain.launch("--port=0", "--client=demo:demo-secret", "--users=2")) {
+			assertThat(userTotal(defaults)).isEqualTo(5);
+			assertThat(userTotal(two)).isEqualTo(2);
+		}
+	}
+
+	private static Object userTotal(FakeGenesys fake) {
+		GenesysHttp http = new GenesysHttp(fake);
+		String token = (String) GenesysHttp
+			.json(http.requestToken("demo", "demo-secret", "grant_type=client_credentials"))
+			.get("access_token");
+		return GenesysHttp.json(http.get("/api/v2/users", GenesysHttp.bearer(token))).get("total");
+	}
+
+	@Test
 	void shouldRefuseToStartWhenArgumentsAreInvalid() {
 		assertThatIllegalArgumentException().isThrownBy(() -> FakeGenesysMain.launch("--port=0", "--nope=1"))
 			.withMessageContaining("--nope");

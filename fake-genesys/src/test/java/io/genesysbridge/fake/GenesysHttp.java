@@ -82,6 +82,16 @@ final class GenesysHttp {
 		return send(request);
 	}
 
+	HttpResponse<String> patch(String path, String authorization, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request);
+	}
+
 	HttpResponse<String> delete(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE());
 	}

@@ -8,6 +8,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -35,7 +36,7 @@ class GenesysClientConfiguration {
 
 	@Bean
 	GenesysHttp genesysHttp(WebClient.Builder builder, GenesysProperties properties, ReactiveStringRedisTemplate redis,
-			GenesysErrors errors, Clock clock, GenesysMetrics metrics) {
+			GenesysErrors errors, Clock clock, GenesysMetrics metrics, ObjectProvider<GenesysCallGuard> guards) {
 		ConnectionProvider pool = ConnectionProvider.builder("genesys")
 			.maxConnections(MAX_CONNECTIONS)
 			.pendingAcquireMaxCount(-1)
@@ -46,7 +47,7 @@ class GenesysClientConfiguration {
 		WebClient webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
 		OAuthClient oauth = new OAuthClient(webClient, errors, clock);
 		GenesysTokenProvider tokens = new GenesysTokenProvider(oauth, redis, properties.token(), clock, metrics);
-		return new GenesysHttp(webClient, tokens, errors);
+		return new GenesysHttp(webClient, tokens, errors, guards.orderedStream().toList());
 	}
 
 	@Bean

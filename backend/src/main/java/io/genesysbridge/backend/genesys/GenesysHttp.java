@@ -1,5 +1,7 @@
 package io.genesysbridge.backend.genesys;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -14,8 +16,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.genesysbridge.backend.tenant.Tenant;
 
 /**
- * The one way any Genesys client class calls the Platform API: the tenant's bearer token, one
- * retry with a fresh token after a 401, and non-2xx answers mapped to
+ * The one way any Genesys client class calls the Platform API: the {@link GenesysCallGuard}s
+ * (circuit breaker, rate limit), the tenant's bearer token, one retry with a fresh token after a
+ * 401, and non-2xx answers mapped to
  * {@link GenesysRetryableException} / {@link GenesysRejectedException}. Feature clients
  * ({@link GenesysClient} and friends) only name operations, paths and bodies.
  */
@@ -27,10 +30,13 @@ final class GenesysHttp {
 
 	private final GenesysErrors errors;
 
-	GenesysHttp(WebClient webClient, GenesysTokenProvider tokens, GenesysErrors errors) {
+	private final List<GenesysCallGuard> guards;
+
+	GenesysHttp(WebClient webClient, GenesysTokenProvider tokens, GenesysErrors errors, List<GenesysCallGuard> guards) {
 		this.webClient = webClient;
 		this.tokens = tokens;
 		this.errors = errors;
+		this.guards = guards.stream().sorted(Comparator.comparingInt(GenesysCallGuard::order).reversed()).toList();
 	}
 
 	/**
@@ -46,7 +52,7 @@ final class GenesysHttp {
 	 */
 	<T> Mono<T> call(Tenant tenant, String operation, HttpMethod method, String path, @Nullable Object body,
 			Class<T> responseType, Object... uriVariables) {
-		return withToken(tenant, (token) -> {
+		Mono<T> call = withToken(tenant, (token) -> {
 			WebClient.RequestBodySpec request = this.webClient.method(method)
 				.uri(tenant.region().apiBaseUrl() + path, uriVariables)
 				.headers((headers) -> headers.setBearerAuth(token.value()))
@@ -55,6 +61,10 @@ final class GenesysHttp {
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 			return ready.exchangeToMono((response) -> decode(operation, response, responseType));
 		});
+		for (GenesysCallGuard guard : this.guards) {
+			call = guard.guard(tenant, operation, call);
+		}
+		return call;
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, Class<T> responseType) {

@@ -23,10 +23,14 @@ import io.genesysbridge.backend.tenant.Tenant;
 import io.genesysbridge.backend.tenant.TenantDirectory;
 
 /**
- * Delivers one inbound message: validate, resolve the tenant, claim the dedupe key, call
- * Genesys, record the delivery and build the correlation event. Runs on the listener thread and
- * waits for the reactive calls within {@code attemptTimeout}, so the binder's retry and DLQ see
- * every failure; a failed attempt gives its dedupe claim back first.
+ * Delivers one inbound message: wait for its turn in the conversation (first, so that even a
+ * message that then fails validation ends its turn), validate, resolve the tenant, check the
+ * tenant is not paused, claim the dedupe key, call Genesys (through its
+ * circuit breaker and rate limit), record the delivery and build the correlation event. Runs on
+ * the listener thread and waits for the reactive calls within {@code attemptTimeout}, so the
+ * binder's retry and DLQ see every failure; a failed attempt gives its dedupe claim back first.
+ * Whatever must wait (order, pause, rate limit, open circuit, Genesys 429) comes back as a
+ * {@link Outcome.Defer}, not as a failure.
  */
 class InboundProcessor {
 
@@ -51,8 +55,12 @@ class InboundProcessor {
 
 	private final Clock clock;
 
+	private final Turns turns;
+
+	private final Holds holds;
+
 	InboundProcessor(InboundValidator validator, TenantDirectory tenants, DedupeStore dedupe, GenesysClient genesys,
-			InboundProperties properties, InboundMetrics metrics, Clock clock) {
+			InboundProperties properties, InboundMetrics metrics, Clock clock, Turns turns, Holds holds) {
 		this.validator = validator;
 		this.tenants = tenants;
 		this.dedupe = dedupe;
@@ -60,26 +68,32 @@ class InboundProcessor {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.turns = turns;
+		this.holds = holds;
 	}
 
 	/**
-	 * @param message the raw message from the queue
-	 * @return the correlation event to publish, or null for a duplicate that needs none
+	 * @param message the raw message from the work queue
+	 * @return what to do: publish a correlation event, nothing, or defer
 	 */
-	@Nullable Message<CorrelationEvent> process(Message<byte[]> message) {
+	Outcome process(Message<byte[]> message) {
+		Outcome notYet = this.turns.waitFor(message).timeout(this.properties.attemptTimeout()).block();
+		if (notYet != null) {
+			return notYet;
+		}
 		InboundMessage inbound = this.validator.validate(message.getPayload());
 		LogContext.put(inbound.metadata().tenantId(), inbound.metadata().whatsappMessageId(),
 				inbound.metadata().correlationId());
 		Tenant tenant = resolveTenant(inbound.metadata().tenantId());
 		String integrationId = integrationFor(tenant, inbound);
-		CorrelationEvent event = deliverOnce(tenant, integrationId, inbound, wasDeliveredBefore(message))
+		Outcome outcome = this.holds.check(tenant)
+			.switchIfEmpty(Mono.defer(() -> deliverOnce(tenant, integrationId, inbound, wasDeliveredBefore(message))))
 			.timeout(this.properties.attemptTimeout())
 			.block();
-		if (event == null) {
-			return null;
+		if (outcome instanceof Outcome.Publish) {
+			stampDelivered(message);
 		}
-		stampDelivered(message);
-		return toMessage(event);
+		return outcome;
 	}
 
 	private Tenant resolveTenant(String tenantId) {
@@ -108,7 +122,7 @@ class InboundProcessor {
 		return fallback;
 	}
 
-	private Mono<CorrelationEvent> deliverOnce(Tenant tenant, String integrationId, InboundMessage inbound,
+	private Mono<Outcome> deliverOnce(Tenant tenant, String integrationId, InboundMessage inbound,
 			boolean repeat) {
 		InboundMessage.Metadata meta = inbound.metadata();
 		return this.dedupe.claim(meta.tenantId(), meta.whatsappMessageId()).flatMap((claim) -> switch (claim.state()) {
@@ -118,18 +132,18 @@ class InboundProcessor {
 		});
 	}
 
-	private Mono<CorrelationEvent> deliver(Tenant tenant, String integrationId, InboundMessage inbound,
-			DedupeClaim claim) {
+	private Mono<Outcome> deliver(Tenant tenant, String integrationId, InboundMessage inbound, DedupeClaim claim) {
 		return this.genesys.sendInboundMessage(tenant, integrationId, GenesysMessageMapper.toGenesys(inbound))
 			.onErrorResume((failure) -> this.dedupe.release(claim).then(Mono.error(failure)))
 			.flatMap((result) -> this.dedupe
 				.markDelivered(claim, nullToEmpty(result.id()), nullToEmpty(result.conversationId()))
 				.thenReturn(result))
-			.map((result) -> {
+			.<Outcome>map((result) -> {
 				this.metrics.delivered();
 				logDelivered(tenant, inbound, result);
-				return event(inbound, result.id(), result.conversationId());
-			});
+				return new Outcome.Publish(event(inbound, result.id(), result.conversationId()));
+			})
+			.onErrorResume(Holds::isWait, (failure) -> Mono.just(Holds.deferralFor(failure)));
 	}
 
 	/**
@@ -138,16 +152,16 @@ class InboundProcessor {
 	 * not be published, or a broker redelivery after a crash) the event is published again, so
 	 * it is never lost; another copy from upstream publishes nothing.
 	 */
-	private Mono<CorrelationEvent> duplicate(InboundMessage inbound, DedupeClaim claim, boolean repeat) {
+	private Mono<Outcome> duplicate(InboundMessage inbound, DedupeClaim claim, boolean repeat) {
 		this.metrics.duplicate();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Duplicate of delivered message " + inbound.metadata().whatsappMessageId() + " for tenant "
 					+ inbound.metadata().tenantId() + "; not sent to Genesys again");
 		}
 		if (repeat && claim.genesysMessageId() != null) {
-			return Mono.just(event(inbound, claim.genesysMessageId(), claim.conversationId()));
+			return Mono.just(new Outcome.Publish(event(inbound, claim.genesysMessageId(), claim.conversationId())));
 		}
-		return Mono.empty();
+		return Mono.just(new Outcome.Nothing());
 	}
 
 	private CorrelationEvent event(InboundMessage inbound, @Nullable String genesysMessageId,
@@ -158,7 +172,7 @@ class InboundProcessor {
 				meta.whatsappMessageId(), STATUS_CREATED, now, meta.correlationId());
 	}
 
-	private static Message<CorrelationEvent> toMessage(CorrelationEvent event) {
+	static Message<CorrelationEvent> toMessage(CorrelationEvent event) {
 		return MessageBuilder.withPayload(event)
 			.setHeader(AmqpHeaders.CORRELATION_ID, event.correlationId())
 			.setHeader("contentType", "application/json")

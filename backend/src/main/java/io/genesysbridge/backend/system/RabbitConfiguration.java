@@ -2,9 +2,12 @@ package io.genesysbridge.backend.system;
 
 import java.time.Duration;
 
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.amqp.outbound.AmqpOutboundEndpoint;
 
 /**
@@ -17,6 +20,20 @@ import org.springframework.integration.amqp.outbound.AmqpOutboundEndpoint;
 class RabbitConfiguration {
 
 	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * Runs stream consumers on virtual threads: each consumer waits for Redis and Genesys on its
+	 * own thread, so hundreds of messages can be in flight ({@code concurrency}) without
+	 * hundreds of platform threads.
+	 */
+	@Bean
+	ListenerContainerCustomizer<AbstractMessageListenerContainer> virtualThreadConsumers() {
+		return (container, destination, group) -> {
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("consumer-" + destination + "-");
+			executor.setVirtualThreads(true);
+			container.setTaskExecutor(executor);
+		};
+	}
 
 	@Bean
 	ProducerMessageHandlerCustomizer<AmqpOutboundEndpoint> waitForPublisherConfirms() {

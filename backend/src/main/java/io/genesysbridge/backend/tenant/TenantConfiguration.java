@@ -41,7 +41,8 @@ class TenantConfiguration {
 			for (TenantProperties.Seed seed : properties.seed()) {
 				repository.save(seed.toTenant()).block(SEED_TIMEOUT);
 				logger.info("Seeded tenant " + seed.id() + " (region " + seed.region() + ", "
-						+ seed.integrationIds().size() + " integration(s))");
+						+ seed.integrationIds().size() + " integration(s), " + seed.webhookSecrets().size()
+						+ " webhook secret(s))");
 			}
 		};
 	}

@@ -1,5 +1,6 @@
 /**
- * Tenants: Genesys region, OAuth client, integrations and limits, stored in Redis with the secret encrypted.
+ * Tenants: Genesys region, OAuth client, integrations, webhook secrets and limits, stored in Redis with
+ * the secrets encrypted.
  */
 @NullMarked
 package io.genesysbridge.backend.tenant;

@@ -30,6 +30,12 @@ final class GenesysTestKit {
 
 	final GenesysClient client;
 
+	final GenesysHttp http;
+
+	final GenesysConversationsClient conversations;
+
+	final GenesysDirectoryClient directory;
+
 	GenesysTestKit(ReactiveStringRedisTemplate redis, Duration readTimeout, Duration refreshMargin) {
 		JsonMapper json = JsonMapper.builder().build();
 		Clock clock = Clock.systemUTC();
@@ -42,7 +48,10 @@ final class GenesysTestKit {
 				new GenesysProperties.Token(refreshMargin, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						"tenant:%s:oauth:token"),
 				clock, new GenesysMetrics(this.registry));
-		this.client = new GenesysClient(new GenesysHttp(webClient, this.tokens, errors));
+		this.http = new GenesysHttp(webClient, this.tokens, errors, java.util.List.of());
+		this.client = new GenesysClient(this.http);
+		this.conversations = new GenesysConversationsClient(this.http);
+		this.directory = new GenesysDirectoryClient(this.http);
 	}
 
 	static Tenant tenant(FakeGenesys fake, String integrationId) {

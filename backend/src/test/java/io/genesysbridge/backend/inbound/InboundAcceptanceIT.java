@@ -17,16 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.genesysbridge.backend.BackendApplication;
 import io.genesysbridge.backend.resilience.DeadLetterHeaders;
-import io.genesysbridge.backend.support.PipelineTestConfiguration;
+import io.genesysbridge.backend.support.BackendIntegrationTest;
 import io.genesysbridge.backend.support.QueueProbe;
 import io.genesysbridge.backend.support.TestRun;
 import io.genesysbridge.fake.RecordedInbound;
@@ -35,13 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The foundation issue's acceptance scenarios at full size: 1,000 valid messages for three
- * tenants reach Genesys exactly once each with 1,000 matching correlation events, 100 invalid
+ * tenants (150 customers, so conversations interleave and order is kept per customer) reach
+ * Genesys exactly once each with 1,000 matching correlation events, 100 invalid
  * ones land in the DLQ naming their rule, nothing stays unacknowledged; and the same holds when
  * Genesys answers 503 to half the calls.
  */
-@SpringBootTest(classes = BackendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(PipelineTestConfiguration.class)
-class InboundAcceptanceIT {
+class InboundAcceptanceIT extends BackendIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(120);
 
@@ -52,11 +46,6 @@ class InboundAcceptanceIT {
 
 	@Autowired
 	private BindingsLifecycleController bindings;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestRun.register(registry);
-	}
 
 	@AfterEach
 	void putGenesysRight() {
@@ -99,6 +88,10 @@ class InboundAcceptanceIT {
 			String wamid = "wamid." + batch + "." + i;
 			String tenant = TestRun.TENANTS[i % TestRun.TENANTS.length];
 			ObjectNode envelope = InboundFixtures.valid(tenant, wamid);
+			envelope.withObjectProperty("genesysPayload")
+				.withObjectProperty("channel")
+				.withObjectProperty("from")
+				.put("id", "9198765" + String.format("%05d", i % 150));
 			if (i % 7 == 0) {
 				InboundFixtures.withAttachment(envelope);
 			}

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code inbound-out-0} binding receives. Redis and the fake Genesys are real.
  */
 @SpringBootTest(classes = BackendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "spring.cloud.stream.default-binder=integration")
+		properties = { "spring.cloud.stream.default-binder=integration", "app.ordering.enabled=false" })
 @EnableTestBinder
 @Import(PipelineTestConfiguration.class)
 class InboundFunctionTests {
@@ -50,7 +50,7 @@ class InboundFunctionTests {
 		String wamid = "wamid." + UUID.randomUUID();
 
 		this.input.send(json(InboundFixtures.bytes(InboundFixtures.valid(TestRun.TENANTS[2], wamid))),
-				TestRun.INBOUND_QUEUE);
+				TestRun.WORK_QUEUE);
 
 		Message<byte[]> event = this.output.receive(10_000, TestRun.CORRELATION_QUEUE);
 		assertThat(event).isNotNull();
@@ -62,7 +62,7 @@ class InboundFunctionTests {
 
 	@Test
 	void shouldPublishNothingForAnInvalidMessage() {
-		this.input.send(json("{\"metadata\":{}}".getBytes(StandardCharsets.UTF_8)), TestRun.INBOUND_QUEUE);
+		this.input.send(json("{\"metadata\":{}}".getBytes(StandardCharsets.UTF_8)), TestRun.WORK_QUEUE);
 
 		assertThat(this.output.receive(1_000, TestRun.CORRELATION_QUEUE)).isNull();
 	}
@@ -71,10 +71,10 @@ class InboundFunctionTests {
 	void shouldPublishNothingForACopyOfADeliveredMessage() {
 		String wamid = "wamid." + UUID.randomUUID();
 		byte[] body = InboundFixtures.bytes(InboundFixtures.valid(TestRun.TENANTS[2], wamid));
-		this.input.send(json(body), TestRun.INBOUND_QUEUE);
+		this.input.send(json(body), TestRun.WORK_QUEUE);
 		assertThat(this.output.receive(10_000, TestRun.CORRELATION_QUEUE)).isNotNull();
 
-		this.input.send(json(body), TestRun.INBOUND_QUEUE);
+		this.input.send(json(body), TestRun.WORK_QUEUE);
 
 		assertThat(this.output.receive(1_000, TestRun.CORRELATION_QUEUE)).isNull();
 	}

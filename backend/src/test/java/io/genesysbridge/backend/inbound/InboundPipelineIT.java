@@ -14,14 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.genesysbridge.backend.BackendApplication;
 import io.genesysbridge.backend.resilience.DeadLetterHeaders;
-import io.genesysbridge.backend.support.PipelineTestConfiguration;
+import io.genesysbridge.backend.support.BackendIntegrationTest;
 import io.genesysbridge.backend.support.QueueProbe;
 import io.genesysbridge.backend.support.TestRun;
 import io.genesysbridge.fake.RecordedInbound;
@@ -33,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches Genesys, what comes out on correlation-events, and what lands in the DLQ with which
  * headers.
  */
-@SpringBootTest(classes = BackendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(PipelineTestConfiguration.class)
-class InboundPipelineIT {
+class InboundPipelineIT extends BackendIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -46,11 +39,6 @@ class InboundPipelineIT {
 
 	@Autowired
 	private MeterRegistry registry;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestRun.register(registry);
-	}
 
 	@BeforeEach
 	void putGenesysRight() {
@@ -164,12 +152,12 @@ class InboundPipelineIT {
 		String wamid = wamid();
 		TestRun.FAKE.failNext(20, 503);
 
-		publish(InboundFixtures.valid(TENANT, wamid));
+		publish(InboundFixtures.valid(TestRun.RETRY_TENANT, wamid));
 
 		Message dead = awaitDeadLetter(wamid);
 		assertThat(header(dead, "x-exception-message")).isNotBlank();
 		assertThat(header(dead, "x-exception-stacktrace")).contains("GenesysRetryableException");
-		assertThat(header(dead, "x-original-routingKey")).isEqualTo(TestRun.INBOUND_QUEUE);
+		assertThat(header(dead, "x-original-routingKey")).isEqualTo(TestRun.WORK_QUEUE);
 		assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("genesys.inbound-message.503");
 		assertThat(header(dead, DeadLetterHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
 		assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("20");

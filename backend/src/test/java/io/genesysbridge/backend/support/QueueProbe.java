@@ -52,6 +52,24 @@ public class QueueProbe {
 	}
 
 	/**
+	 * Publishes bodies on one channel, so the queue holds them in exactly this order (separate
+	 * sends may use different cached channels, whose publishes can interleave).
+	 * @param queue queue name (routing key on the default exchange)
+	 * @param bodies message bodies, in publish order
+	 */
+	public void publishInOrder(String queue, List<byte[]> bodies) {
+		this.rabbit.invoke((operations) -> {
+			for (byte[] body : bodies) {
+				MessageProperties properties = new MessageProperties();
+				properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+				properties.setContentType("application/json");
+				operations.send("", queue, new Message(body, properties));
+			}
+			return null;
+		});
+	}
+
+	/**
 	 * Waits until at least {@code count} messages matching the filter have arrived on the queue.
 	 * @return every matching message seen so far
 	 */

@@ -2,6 +2,7 @@ package io.genesysbridge.backend.support;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -26,14 +27,24 @@ public class TestResourcesCleaner implements SmartLifecycle {
 	@Override
 	public void stop() {
 		RabbitAdmin admin = new RabbitAdmin(this.connectionFactory);
-		for (String queue : new String[] { TestRun.INBOUND_QUEUE, TestRun.CORRELATION_QUEUE,
+		for (String queue : new String[] { TestRun.INBOUND_QUEUE, TestRun.WORK_QUEUE, TestRun.CORRELATION_QUEUE,
 				TestRun.DEAD_LETTER_QUEUE }) {
 			admin.deleteQueue(queue);
 		}
-		for (String exchange : new String[] { TestRun.INBOUND_QUEUE, TestRun.CORRELATION_QUEUE,
+		for (String tier : TestRun.DELAY_TIERS) {
+			admin.deleteQueue(TestRun.DELAY_QUEUE_PREFIX + DurationStyle.detectAndParse(tier).toMillis());
+		}
+		for (String exchange : new String[] { TestRun.INBOUND_QUEUE, TestRun.WORK_QUEUE, TestRun.CORRELATION_QUEUE,
 				TestRun.DEAD_LETTER_EXCHANGE }) {
 			admin.deleteExchange(exchange);
 		}
+		// webhook outputs (no exchange), receipts and typing inputs (with the binder's exchange)
+		for (String queue : new String[] { TestRun.OUTBOUND_MESSAGES_QUEUE, TestRun.STATUS_UPDATES_QUEUE,
+				TestRun.STATUS_PROCESSED_QUEUE, TestRun.TYPING_QUEUE }) {
+			admin.deleteQueue(queue);
+		}
+		admin.deleteExchange(TestRun.STATUS_PROCESSED_QUEUE);
+		admin.deleteExchange(TestRun.TYPING_QUEUE);
 		try (LocalRedis redis = LocalRedis.connect()) {
 			redis.deleteMatching("it:" + TestRun.ID + ":*");
 			redis.deleteMatching("tenant:it-" + TestRun.ID + "-*");

@@ -1,0 +1,27 @@
+package io.genesysbridge.backend.genesys;
+
+import reactor.core.publisher.Mono;
+
+import io.genesysbridge.backend.tenant.Tenant;
+
+/**
+ * Wraps every Genesys API call of a tenant (rate limiting, circuit breaking) as a Reactor
+ * operator. Guards are applied outermost first by ascending {@link #order()}, so a guard that
+ * refuses (an open circuit) spends nothing of the inner ones (rate-limit permits).
+ */
+public interface GenesysCallGuard {
+
+	/**
+	 * @return position, lower is outer
+	 */
+	int order();
+
+	/**
+	 * @param tenant whose call it is
+	 * @param operation low-cardinality operation name
+	 * @param call the call, not yet subscribed
+	 * @return the guarded call
+	 */
+	<T> Mono<T> guard(Tenant tenant, String operation, Mono<T> call);
+
+}

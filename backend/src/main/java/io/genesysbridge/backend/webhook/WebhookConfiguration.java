@@ -1,0 +1,88 @@
+package io.genesysbridge.backend.webhook;
+
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import io.genesysbridge.backend.receipt.AgentMessageMemory;
+import io.genesysbridge.backend.tenant.TenantDirectory;
+
+/**
+ * Wires the webhook: its durable output queues (declared on every connection, so mandatory
+ * publishing to the default exchange finds them even after a broker restart), its confirming
+ * publisher on Boot's connection factory (publisher confirms and returns are on there), and the
+ * dedupe store.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookConfiguration {
+
+	private static final int IDLE_SECONDS = 60;
+
+	/**
+	 * The output queues, durable and without arguments. If the platform declared them already
+	 * with other arguments the declaration is refused; that is logged and ignored, since
+	 * publishing to the existing queue works all the same.
+	 */
+	@Bean
+	Declarables webhookOutputQueues(WebhookQueues queues) {
+		Queue messages = new Queue(queues.outboundMessages(), true, false, false);
+		Queue statuses = new Queue(queues.statusUpdates(), true, false, false);
+		messages.setIgnoreDeclarationExceptions(true);
+		statuses.setIgnoreDeclarationExceptions(true);
+		return new Declarables(messages, statuses);
+	}
+
+	@Bean
+	WebhookMetrics webhookMetrics(MeterRegistry registry) {
+		return new WebhookMetrics(registry);
+	}
+
+	/**
+	 * A template of its own (not a bean, so Boot's {@code rabbitTemplate} stays as it is):
+	 * mandatory, so an unroutable message comes back as a failure, and on the publisher
+	 * connection, so a broker blocking publishers never stalls the consumers.
+	 */
+	@Bean
+	ConfirmedPublisher webhookPublisher(ConnectionFactory connectionFactory, WebhookProperties properties,
+			WebhookMetrics metrics) {
+		RabbitTemplate template = new RabbitTemplate(connectionFactory);
+		template.setMandatory(true);
+		template.setUsePublisherConnection(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.publishThreads(), properties.publishThreads(),
+				IDLE_SECONDS, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.publishQueueCapacity()),
+				Thread.ofPlatform().name("webhook-publish-", 0).daemon(true).factory());
+		executor.allowCoreThreadTimeOut(true);
+		return new ConfirmedPublisher(template, executor, metrics);
+	}
+
+	@Bean
+	WebhookDeduplicator webhookDeduplicator(ReactiveStringRedisTemplate redis, WebhookProperties properties,
+			WebhookMetrics metrics, Clock clock) {
+		return new WebhookDeduplicator(redis, properties, metrics, clock);
+	}
+
+	@Bean
+	WebhookForwarder webhookForwarder(WebhookDeduplicator dedupe, AgentMessageMemory memory,
+			ConfirmedPublisher publisher, WebhookProperties properties, WebhookMetrics metrics) {
+		return new WebhookForwarder(dedupe, memory, publisher, properties, metrics);
+	}
+
+	@Bean
+	WebhookHandler webhookHandler(JsonMapper json, TenantDirectory tenants, WebhookForwarder forwarder,
+			WebhookQueues queues, WebhookProperties properties, WebhookMetrics metrics, Clock clock) {
+		return new WebhookHandler(json, tenants, forwarder, queues, properties, metrics, clock);
+	}
+
+}

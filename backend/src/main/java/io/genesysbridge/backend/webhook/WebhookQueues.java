@@ -1,0 +1,16 @@
+package io.genesysbridge.backend.webhook;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The queues the webhook publishes to (through the default exchange, routing key = queue name,
+ * as the platform's own producers do). They are declared durable at start-up.
+ *
+ * @param outboundMessages agent messages for the outbound transformer (contract §5)
+ * @param statusUpdates Genesys-side statuses for the state manager (contract §6)
+ */
+@ConfigurationProperties("app.queues")
+public record WebhookQueues(@DefaultValue("outbound-genesys-messages") String outboundMessages,
+		@DefaultValue("genesys-status-updates") String statusUpdates) {
+}
