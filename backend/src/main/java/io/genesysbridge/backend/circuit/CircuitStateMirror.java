@@ -40,6 +40,8 @@ final class CircuitStateMirror {
 
 	private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
+	private final Map<String, String> announcedCause = new ConcurrentHashMap<>();
+
 	CircuitStateMirror(ReactiveStringRedisTemplate redis, CircuitProperties properties, ErrorClassifier classifier,
 			JsonMapper json, Clock clock, String replica) {
 		this.redis = redis;
@@ -59,10 +61,17 @@ final class CircuitStateMirror {
 	}
 
 	/**
-	 * Records a transition an operator forced.
+	 * Runs an operator's forced transition so that its one recorded transition carries the
+	 * operator's cause; a command that changes nothing (already in that state) is still recorded.
 	 */
-	void recordForced(CircuitBreaker breaker, String cause) {
-		record(breaker, null, cause);
+	void force(CircuitBreaker breaker, Runnable transition, String cause) {
+		CircuitBreaker.State before = breaker.getState();
+		this.announcedCause.put(breaker.getName(), cause);
+		transition.run();
+		if (breaker.getState() == before) {
+			this.announcedCause.remove(breaker.getName());
+			record(breaker, null, cause);
+		}
 	}
 
 	private void record(CircuitBreaker breaker, CircuitBreakerOnStateTransitionEvent event, String forcedCause) {
@@ -77,7 +86,8 @@ final class CircuitStateMirror {
 		if (event != null || forcedCause != null) {
 			String from = (event != null) ? event.getStateTransition().getFromState().name() : "";
 			String to = (event != null) ? event.getStateTransition().getToState().name() : state;
-			String cause = (forcedCause != null) ? forcedCause : cause(breaker, to);
+			String announced = (event != null) ? this.announcedCause.remove(name) : null;
+			String cause = (forcedCause != null) ? forcedCause : (announced != null) ? announced : cause(breaker, to);
 			String entry = this.json.writeValueAsString(Map.of("from", from, "to", to, "at", now, "cause", cause,
 					"replica", this.replica));
 			writes = writes.then(this.redis.opsForList().leftPush(key(name) + ":transitions", entry))

@@ -73,16 +73,14 @@ final class ForcedStateApplier implements SmartLifecycle {
 		String cause = "forced " + state + " by " + command.getOrDefault("by", "operator") + ": "
 				+ command.getOrDefault("reason", "no reason given");
 		if ("FORCED_OPEN".equals(state)) {
-			breaker.transitionToForcedOpenState();
+			this.mirror.force(breaker, breaker::transitionToForcedOpenState, cause);
 		}
 		else if ("CLOSED".equals(state)) {
-			breaker.transitionToClosedState();
+			this.mirror.force(breaker, breaker::transitionToClosedState, cause);
 		}
 		else {
 			logger.warn("Ignoring unknown forced state '" + state + "' for circuit " + name);
-			return;
 		}
-		this.mirror.recordForced(breaker, cause);
 	}
 
 	private static long parse(String value) {

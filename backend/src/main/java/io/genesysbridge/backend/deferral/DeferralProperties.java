@@ -13,14 +13,15 @@ import org.springframework.validation.annotation.Validated;
  * one TTL per queue keeps expiry FIFO. A deferral picks the shortest tier at least as long as the
  * wanted delay (the longest tier if none is).
  *
- * @param queuePrefix name prefix of the tier queues
+ * @param queuePrefix name prefix of the tier queues; application.yml derives it from the work
+ * queue ({@code <work queue>.delay.}) so deployments sharing a vhost never share delay routes
  * @param tiers the delays available
  * @param confirmTimeout bound on the broker's confirm of a deferred message; past it the attempt
  * fails as transient and binder retry takes over (the message is never lost)
  */
 @Validated
 @ConfigurationProperties("app.deferral")
-public record DeferralProperties(@DefaultValue("genesys-bridge.inbound.delay.") String queuePrefix,
+public record DeferralProperties(@DefaultValue("genesys-bridge.inbound.work.delay.") String queuePrefix,
 		@DefaultValue({ "1s", "5s", "30s", "2m", "10m" }) List<Duration> tiers,
 		@DefaultValue("5s") Duration confirmTimeout) {
 

@@ -150,6 +150,16 @@ class ResilienceIT extends BackendIntegrationTest {
 			.block();
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.circuits.circuitBreaker(name).getState() == CircuitBreaker.State.FORCED_OPEN);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			List<String> newest = redis.template()
+				.opsForList()
+				.range("it:" + TestRun.ID + ":circuit:" + name + ":transitions", 0, 1)
+				.collectList()
+				.block();
+			assertThat(newest.getFirst()).contains("\"to\":\"FORCED_OPEN\"").contains("by test: maintenance");
+			assertThat(newest).filteredOn((t) -> t.contains("maintenance")).as("one entry per forced command")
+				.hasSize(1);
+		});
 		String batch = "forced-" + UUID.randomUUID();
 
 		List<String> wamids = publish(TestRun.BREAKER_TENANT, batch, 1, false);

@@ -56,21 +56,25 @@ class GcraLimiterTests {
 
 		assertThat(answers.subList(0, 3)).allSatisfy((wait) -> assertThat(wait).isZero());
 		assertThat(answers.get(3)).isNegative();
-		assertThat(answers.get(3).negated()).isBetween(Duration.ofMillis(900), Duration.ofMillis(1000));
+		assertThat(answers.get(3).negated()).as("the rest of one 1 s interval, minus time spent meanwhile")
+			.isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
 	}
 
 	@Test
 	void shouldReserveAPermitDueWithinTheWaitBound() {
 		GcraLimiter limiter = new GcraLimiter(redis.template());
-		GcraLimiter.Rate tenPerSecond = new GcraLimiter.Rate(600, 1);
+		GcraLimiter.Rate onePerSecond = new GcraLimiter.Rate(60, 1);
+		Duration bound = Duration.ofMillis(2500);
 
-		Duration first = limiter.acquire(this.buckets, tenPerSecond, this.unlimited, Duration.ofMillis(250)).block();
-		Duration second = limiter.acquire(this.buckets, tenPerSecond, this.unlimited, Duration.ofMillis(250)).block();
-		Duration third = limiter.acquire(this.buckets, tenPerSecond, this.unlimited, Duration.ofMillis(250)).block();
+		Duration first = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
+		Duration second = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
+		Duration third = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
+		Duration fourth = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
 
 		assertThat(first).isZero();
-		assertThat(second).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
-		assertThat(third).isBetween(Duration.ofMillis(150), Duration.ofMillis(200));
+		assertThat(second).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+		assertThat(third).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2000));
+		assertThat(fourth).as("due in about 3 s, beyond the bound: refused, not reserved").isNegative();
 	}
 
 	@Test
@@ -113,15 +117,15 @@ class GcraLimiterTests {
 	@Test
 	void shouldSlowTheClientAfterAPenalty() {
 		GcraLimiter limiter = new GcraLimiter(redis.template());
-		GcraLimiter.Rate client = new GcraLimiter.Rate(600, 1);
+		GcraLimiter.Rate client = new GcraLimiter.Rate(60, 1);
 		limiter.acquire(this.buckets, this.unlimited, client, Duration.ZERO).block();
 
-		limiter.penalize(this.buckets, 0.5, Duration.ofSeconds(5)).block();
-		limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(1)).block();
-		Duration wait = limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(1)).block();
+		limiter.penalize(this.buckets, 0.5, Duration.ofSeconds(10)).block();
+		limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(5)).block();
+		Duration wait = limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(5)).block();
 
-		assertThat(wait).as("100 ms left of the first interval, then a doubled 200 ms one")
-			.isBetween(Duration.ofMillis(250), Duration.ofMillis(300));
+		assertThat(wait).as("what is left of the first 1 s interval, then a doubled 2 s one")
+			.isBetween(Duration.ofMillis(2500), Duration.ofMillis(3000));
 	}
 
 }

@@ -1,0 +1,19 @@
+package io.genesysbridge.console.metrics;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the processor metrics reader.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+	@Bean
+	ProcessorMetrics bridgeProcessorMetrics(MetricsProperties properties, Clock clock) {
+		return new ProcessorMetrics(properties, clock);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Sign-in, users and roles, CSRF and browser hardening, throttled logins.
+ */
+@NullMarked
+package io.genesysbridge.console.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,21 @@
+package io.genesysbridge.console.system;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The wall clock every feature reads, replaceable in tests.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}
