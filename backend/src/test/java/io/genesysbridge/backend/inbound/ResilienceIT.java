@@ -123,13 +123,12 @@ class ResilienceIT extends BackendIntegrationTest {
 	}
 
 	@Test
-	void shouldHoldAPausedTenantAndReleaseItInOrderOnResume() throws InterruptedException {
+	void shouldHoldAPausedTenantAndReleaseItInOrderOnResume() {
 		String batch = "paused-" + UUID.randomUUID();
 		this.pauses.pause(TestRun.PAUSED_TENANT, "test", "maintenance").block();
 
 		List<String> wamids = publish(TestRun.PAUSED_TENANT, batch, 10, false);
-		Thread.sleep(2000);
-		assertThat(received(wamids)).isEmpty();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> received(wamids).isEmpty());
 		this.pauses.resume(TestRun.PAUSED_TENANT).block();
 
 		awaitEvents(batch, 10);
@@ -139,7 +138,7 @@ class ResilienceIT extends BackendIntegrationTest {
 	}
 
 	@Test
-	void shouldApplyAForcedStateWrittenToRedis() throws InterruptedException {
+	void shouldApplyAForcedStateWrittenToRedis() {
 		String name = "genesys-" + TestRun.BREAKER_TENANT;
 		String forced = "it:" + TestRun.ID + ":circuit:" + name + ":forced";
 		redis.template().opsForSet().add("it:" + TestRun.ID + ":circuit:index", name).block();
@@ -163,8 +162,7 @@ class ResilienceIT extends BackendIntegrationTest {
 		String batch = "forced-" + UUID.randomUUID();
 
 		List<String> wamids = publish(TestRun.BREAKER_TENANT, batch, 1, false);
-		Thread.sleep(1500);
-		assertThat(received(wamids)).isEmpty();
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> received(wamids).isEmpty());
 		redis.template()
 			.opsForHash()
 			.putAll(forced, Map.of("state", "CLOSED", "at", String.valueOf(System.currentTimeMillis() + 1), "by",
