@@ -38,10 +38,21 @@ class CircuitConfiguration {
 			.permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
 			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.recordException((failure) -> countsAgainstTheOrg(failure, classifier))
+			.ignoreException(CircuitConfiguration::saysNothingAboutTheOrg)
 			.build();
 		CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
 		return registry;
+	}
+
+	/**
+	 * Calls that never reached Genesys (a rate-limit refusal) or that Genesys throttled (429) are
+	 * ignored: Resilience4j would otherwise count an unrecorded exception as a success, and a
+	 * flooding tenant's refusals would hide its org's outage behind a low failure rate.
+	 */
+	static boolean saysNothingAboutTheOrg(Throwable failure) {
+		return failure instanceof RateLimitedException
+				|| (failure instanceof GenesysClientException genesys && genesys.status() == 429);
 	}
 
 	static boolean countsAgainstTheOrg(Throwable failure, ErrorClassifier classifier) {

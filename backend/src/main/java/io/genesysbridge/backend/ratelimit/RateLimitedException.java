@@ -13,7 +13,7 @@ public final class RateLimitedException extends RuntimeException implements Clas
 
 	private final Duration retryAfter;
 
-	RateLimitedException(String tenantId, Duration retryAfter) {
+	public RateLimitedException(String tenantId, Duration retryAfter) {
 		super("rate limit of tenant " + tenantId + " reached; next permit in " + retryAfter.toMillis() + " ms", null,
 				false, false);
 		this.retryAfter = retryAfter;
