@@ -1,6 +1,7 @@
 package io.genesysbridge.backend.webhook;
 
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,7 +16,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * Publishes a JSON message to a queue through the default exchange, mandatory and persistent,
- * and reports the broker's publisher confirm as a future. The blocking hand-over to the AMQP
+ * and reports the broker's publisher confirm as a future. Each message is also routed to the
+ * {@link PublishLedger}'s queue in the same publish (RabbitMQ's {@code BCC} header, which the
+ * broker removes before delivery), so a publish whose confirm is lost can be settled later. The blocking hand-over to the AMQP
  * client runs on a small dedicated pool (never on a Netty event loop); the confirm is awaited
  * without a thread.
  *
@@ -28,31 +31,39 @@ class ConfirmedPublisher implements AutoCloseable {
 
 	private static final String APP_ID = "genesys-bridge";
 
+	/** Sender-selected distribution: extra queues on the same exchange, hidden from consumers. */
+	private static final String BCC = "BCC";
+
 	private final RabbitTemplate template;
 
 	private final ExecutorService executor;
 
 	private final WebhookMetrics metrics;
 
-	ConfirmedPublisher(RabbitTemplate template, ExecutorService executor, WebhookMetrics metrics) {
+	private final String ledgerQueue;
+
+	ConfirmedPublisher(RabbitTemplate template, ExecutorService executor, WebhookMetrics metrics, String ledgerQueue) {
 		this.template = template;
 		this.executor = executor;
 		this.metrics = metrics;
+		this.ledgerQueue = ledgerQueue;
 	}
 
 	/**
 	 * @param queue the queue (routing key on the default exchange)
+	 * @param integrationId the integration the payload came from (the ledger needs it to find the
+	 * payload's dedupe record)
 	 * @param messageId the AMQP {@code message_id}: the Genesys payload id, so consumers can spot
 	 * the rare duplicate of an ambiguous publish
 	 * @param body the JSON body
 	 * @return completes when the broker confirmed; exceptionally if it did not take the message
 	 */
-	CompletableFuture<Void> publish(String queue, String messageId, byte[] body) {
+	CompletableFuture<Void> publish(String queue, String integrationId, String messageId, byte[] body) {
 		long start = System.nanoTime();
 		CorrelationData correlation = new CorrelationData(messageId + "/" + UUID.randomUUID());
 		CompletableFuture<Void> sent;
 		try {
-			sent = CompletableFuture.runAsync(() -> this.template.send("", queue, message(messageId, body), correlation),
+			sent = CompletableFuture.runAsync(() -> this.template.send("", queue, message(integrationId, messageId, body), correlation),
 					this.executor);
 		}
 		catch (RejectedExecutionException saturated) {
@@ -78,8 +89,10 @@ class ConfirmedPublisher implements AutoCloseable {
 		}
 	}
 
-	private static Message message(String messageId, byte[] body) {
+	private Message message(String integrationId, String messageId, byte[] body) {
 		MessageProperties properties = new MessageProperties();
+		properties.setHeader(BCC, List.of(this.ledgerQueue));
+		properties.setHeader(PublishLedger.INTEGRATION_HEADER, integrationId);
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		properties.setMessageId(messageId);

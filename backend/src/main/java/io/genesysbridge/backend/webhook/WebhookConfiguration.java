@@ -1,6 +1,7 @@
 package io.genesysbridge.backend.webhook;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +22,10 @@ import io.genesysbridge.backend.receipt.AgentMessageMemory;
 import io.genesysbridge.backend.tenant.TenantDirectory;
 
 /**
- * Wires the webhook: its durable output queues (declared on every connection, so mandatory
- * publishing to the default exchange finds them even after a broker restart), its confirming
- * publisher on Boot's connection factory (publisher confirms and returns are on there), and the
- * dedupe store.
+ * Wires the webhook: its durable output queues and publish ledger (declared on every
+ * connection, so mandatory publishing to the default exchange finds them even after a broker
+ * restart), its confirming publisher on Boot's connection factory (publisher confirms and returns
+ * are on there), the dedupe store and the ledger that settles lost confirms.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
@@ -36,12 +38,15 @@ class WebhookConfiguration {
 	 * publishing to the existing queue works all the same.
 	 */
 	@Bean
-	Declarables webhookOutputQueues(WebhookQueues queues) {
+	Declarables webhookOutputQueues(WebhookQueues queues, WebhookProperties properties) {
 		Queue messages = new Queue(queues.outboundMessages(), true, false, false);
 		Queue statuses = new Queue(queues.statusUpdates(), true, false, false);
 		messages.setIgnoreDeclarationExceptions(true);
 		statuses.setIgnoreDeclarationExceptions(true);
-		return new Declarables(messages, statuses);
+		Queue ledger = QueueBuilder.durable(queues.webhookLedger())
+			.ttl((int) Math.min(Integer.MAX_VALUE, properties.ledgerTtl().toMillis()))
+			.build();
+		return new Declarables(messages, statuses, ledger);
 	}
 
 	@Bean
@@ -55,8 +60,8 @@ class WebhookConfiguration {
 	 * connection, so a broker blocking publishers never stalls the consumers.
 	 */
 	@Bean
-	ConfirmedPublisher webhookPublisher(ConnectionFactory connectionFactory, WebhookProperties properties,
-			WebhookMetrics metrics) {
+	ConfirmedPublisher webhookPublisher(ConnectionFactory connectionFactory, WebhookQueues queues,
+			WebhookProperties properties, WebhookMetrics metrics) {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		template.setMandatory(true);
 		template.setUsePublisherConnection(true);
@@ -64,7 +69,16 @@ class WebhookConfiguration {
 				IDLE_SECONDS, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.publishQueueCapacity()),
 				Thread.ofPlatform().name("webhook-publish-", 0).daemon(true).factory());
 		executor.allowCoreThreadTimeOut(true);
-		return new ConfirmedPublisher(template, executor, metrics);
+		return new ConfirmedPublisher(template, executor, metrics, queues.webhookLedger());
+	}
+
+	/** Drains with basic.get on a template of its own, on the consumer connection. */
+	@Bean
+	PublishLedger webhookPublishLedger(ConnectionFactory connectionFactory, WebhookDeduplicator dedupe,
+			ReactiveStringRedisTemplate redis, WebhookQueues queues, WebhookProperties properties,
+			WebhookMetrics metrics) {
+		return new PublishLedger(new RabbitTemplate(connectionFactory), dedupe, redis, queues.webhookLedger(),
+				List.of(queues.outboundMessages(), queues.statusUpdates()), properties, metrics);
 	}
 
 	@Bean
@@ -75,8 +89,9 @@ class WebhookConfiguration {
 
 	@Bean
 	WebhookForwarder webhookForwarder(WebhookDeduplicator dedupe, AgentMessageMemory memory,
-			ConfirmedPublisher publisher, WebhookProperties properties, WebhookMetrics metrics) {
-		return new WebhookForwarder(dedupe, memory, publisher, properties, metrics);
+			ConfirmedPublisher publisher, PublishLedger ledger, WebhookProperties properties, WebhookMetrics metrics,
+			Clock clock) {
+		return new WebhookForwarder(dedupe, memory, publisher, ledger, properties, metrics, clock);
 	}
 
 	@Bean

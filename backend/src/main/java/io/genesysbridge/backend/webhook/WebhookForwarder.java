@@ -1,5 +1,7 @@
 package io.genesysbridge.backend.webhook;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.commons.logging.Log;
@@ -21,6 +23,8 @@ import io.genesysbridge.backend.system.LogMasking;
  * The claim is settled whenever the publish outcome becomes known, even after the request
  * stopped waiting ({@code publishTimeout}): a late confirm marks the payload published (the
  * retry then gets a duplicate 200), a late failure releases the claim (the retry publishes).
+ * A confirm lost with its connection leaves the claim uncertain; the retry then asks the
+ * {@link PublishLedger} whether the broker holds the message before it publishes again.
  */
 class WebhookForwarder {
 
@@ -36,13 +40,19 @@ class WebhookForwarder {
 
 	private final WebhookMetrics metrics;
 
+	private final PublishLedger ledger;
+
+	private final Clock clock;
+
 	WebhookForwarder(WebhookDeduplicator dedupe, AgentMessageMemory memory, ConfirmedPublisher publisher,
-			WebhookProperties properties, WebhookMetrics metrics) {
+			PublishLedger ledger, WebhookProperties properties, WebhookMetrics metrics, Clock clock) {
 		this.dedupe = dedupe;
 		this.memory = memory;
 		this.publisher = publisher;
+		this.ledger = ledger;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,16 +66,59 @@ class WebhookForwarder {
 			@Nullable AgentMessage message) {
 		return this.dedupe.claim(notification.integrationId(), notification.id())
 			.flatMap((claim) -> switch (claim.state()) {
-				case PUBLISHED -> Mono.just(WebhookResult.of(WebhookOutcome.DUPLICATE, "payload.published"));
+				case PUBLISHED -> Mono.just(duplicate());
 				case IN_FLIGHT -> Mono.just(WebhookResult.of(WebhookOutcome.IN_FLIGHT, "payload.in-flight"));
-				case CLAIMED, UNAVAILABLE -> remember(message)
-					.then(Mono.defer(() -> publish(claim, queue, notification, body, message)));
+				case CLAIMED, UNAVAILABLE -> rememberAndPublish(claim, queue, notification, body, message);
+				case UNCERTAIN -> settleUncertain(claim, queue, notification, body, message);
 			});
+	}
+
+	private Mono<WebhookResult> rememberAndPublish(WebhookDeduplicator.Claim claim, String queue,
+			WebhookNotification notification, byte[] body, @Nullable AgentMessage message) {
+		return remember(message).then(Mono.defer(() -> publish(claim, queue, notification, body, message)));
+	}
+
+	/**
+	 * An earlier publish of this payload lost its confirm: give frames still in flight then
+	 * {@code ledgerSettleDelay} to land, drain the ledger, and publish only if the broker never
+	 * took the payload. If the ledger cannot be drained the answer is 503 and Genesys retries.
+	 */
+	private Mono<WebhookResult> settleUncertain(WebhookDeduplicator.Claim claim, String queue,
+			WebhookNotification notification, byte[] body, @Nullable AgentMessage message) {
+		long settleMillis = claim.uncertainSince() + this.properties.ledgerSettleDelay().toMillis()
+				- this.clock.millis();
+		return Mono.delay(Duration.ofMillis(Math.max(0, settleMillis)))
+			.then(this.ledger.drain())
+			.then(Mono.defer(() -> this.dedupe.reclaim(claim)))
+			.flatMap((settled) -> switch (settled.state()) {
+				case PUBLISHED -> {
+					this.metrics.ledgerSettled("in-queue");
+					yield Mono.just(duplicate());
+				}
+				case CLAIMED -> {
+					this.metrics.ledgerSettled("not-in-queue");
+					logger.info("Webhook payload " + notification.id() + " was not taken by RabbitMQ before its "
+							+ "connection closed; publishing it now");
+					yield rememberAndPublish(settled, queue, notification, body, message);
+				}
+				case IN_FLIGHT -> Mono.just(WebhookResult.of(WebhookOutcome.IN_FLIGHT, "payload.in-flight"));
+				case UNAVAILABLE, UNCERTAIN -> Mono.just(WebhookResult.of(WebhookOutcome.UNAVAILABLE, "ledger.unavailable"));
+			})
+			.onErrorResume((ex) -> {
+				this.metrics.ledgerSettled("failed");
+				logger.info("Could not settle the uncertain publish of webhook payload " + notification.id() + " ("
+						+ ex.getClass().getSimpleName() + "); answering 503 so that Genesys retries");
+				return Mono.just(WebhookResult.of(WebhookOutcome.UNAVAILABLE, "ledger.unavailable"));
+			});
+	}
+
+	private static WebhookResult duplicate() {
+		return WebhookResult.of(WebhookOutcome.DUPLICATE, "payload.published");
 	}
 
 	private Mono<WebhookResult> publish(WebhookDeduplicator.Claim claim, String queue,
 			WebhookNotification notification, byte[] body, @Nullable AgentMessage message) {
-		CompletableFuture<WebhookResult> settled = this.publisher.publish(queue, notification.id(), body)
+		CompletableFuture<WebhookResult> settled = this.publisher.publish(queue, notification.integrationId(), notification.id(), body)
 			.handle((ok, ex) -> (ex != null) ? ConfirmedPublisher.unwrap(ex) : null)
 			.thenCompose((failure) -> settle(claim, notification, failure, message).toFuture());
 		return Mono.fromFuture(settled, true)
@@ -82,8 +135,8 @@ class WebhookForwarder {
 		String reason = (failure instanceof PublishFailedException failed) ? failed.reason() : "publish.error";
 		if (failure instanceof PublishFailedException failed && failed.isAmbiguous()) {
 			logger.warn("The connection to RabbitMQ closed before the confirm of webhook payload " + notification.id()
-					+ "; Genesys's retry publishes it again, so its consumer may see message_id "
-					+ notification.id() + " twice");
+					+ "; answering 503, and Genesys's retry checks the publish ledger before publishing again");
+			return this.dedupe.markUncertain(claim).thenReturn(WebhookResult.of(WebhookOutcome.UNAVAILABLE, reason));
 		}
 		else {
 			logger.info("Could not publish webhook payload " + notification.id() + " (" + reason

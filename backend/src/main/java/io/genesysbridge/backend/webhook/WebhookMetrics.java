@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Meters of the webhook: every request by outcome and reason, publish confirms by outcome, the
- * previous secret still in use during a rotation, and Redis outages the webhook went through.
+ * publish ledger, the previous secret still in use during a rotation, and Redis outages the
+ * webhook went through.
  */
 final class WebhookMetrics {
 
@@ -19,6 +20,14 @@ final class WebhookMetrics {
 	static final String PREVIOUS_SECRET = "genesysbridge.webhook.signature.previous.secret";
 
 	static final String REDIS_UNAVAILABLE = "genesysbridge.webhook.redis.unavailable";
+
+	static final String LEDGER_DRAINED = "genesysbridge.webhook.ledger.drained";
+
+	static final String LEDGER_DRAIN_FAILURES = "genesysbridge.webhook.ledger.drain.failures";
+
+	static final String LEDGER_SETTLED = "genesysbridge.webhook.ledger.settled";
+
+	static final String OUTPUT_QUEUE_REDECLARED = "genesysbridge.webhook.output.queue.redeclared";
 
 	private final MeterRegistry registry;
 
@@ -48,6 +57,40 @@ final class WebhookMetrics {
 			.tag("outcome", outcome)
 			.register(this.registry)
 			.record(Duration.ofNanos(nanos));
+	}
+
+	void ledgerDrained(int entries) {
+		Counter.builder(LEDGER_DRAINED)
+			.description("Entries taken from the webhook's publish ledger and recorded as published")
+			.register(this.registry)
+			.increment(entries);
+	}
+
+	void ledgerDrainFailed() {
+		Counter.builder(LEDGER_DRAIN_FAILURES)
+			.description("Periodic drains of the webhook's publish ledger that failed (RabbitMQ or Redis away)")
+			.register(this.registry)
+			.increment();
+	}
+
+	/**
+	 * @param result {@code in-queue} (no second publish), {@code not-in-queue} (published now) or
+	 * {@code failed} (answered 503)
+	 */
+	void ledgerSettled(String result) {
+		Counter.builder(LEDGER_SETTLED)
+			.description("Publishes whose confirm was lost, settled through the ledger, by result")
+			.tag("result", result)
+			.register(this.registry)
+			.increment();
+	}
+
+	void outputQueueRedeclared(String queue) {
+		Counter.builder(OUTPUT_QUEUE_REDECLARED)
+			.description("Webhook output queues found missing and declared again")
+			.tag("queue", queue)
+			.register(this.registry)
+			.increment();
 	}
 
 	void previousSecretUsed() {

@@ -31,6 +31,12 @@ import org.springframework.validation.annotation.Validated;
  * @param publishThreads threads that hand messages to RabbitMQ (the confirm itself is awaited
  * without a thread)
  * @param publishQueueCapacity publishes waiting for a thread; beyond it a request answers 503
+ * @param ledgerTtl how long an undrained ledger entry is kept (it is normally drained within
+ * {@code ledgerDrainInterval}); longer than Genesys's retries
+ * @param ledgerDrainInterval how often a replica drains the publish ledger
+ * @param ledgerSettleDelay how long after a lost confirm the ledger is trusted to hold the message
+ * if the broker took it (frames still in flight when the connection died)
+ * @param ledgerLockKey Redis key of the lock that lets one replica at a time drain the ledger
  */
 @Validated
 @ConfigurationProperties("app.webhook")
@@ -41,5 +47,9 @@ public record WebhookProperties(@DefaultValue("256KB") DataSize maxBodySize,
 		@DefaultValue("genesys-bridge:webhook:%1$s:%2$s") String dedupeKeyFormat,
 		@DefaultValue("24h") @DurationMin(hours = 1) Duration dedupeTtl,
 		@DefaultValue("30s") Duration dedupeLease, @DefaultValue("8") @Min(1) int publishThreads,
-		@DefaultValue("2000") @Min(1) int publishQueueCapacity) {
+		@DefaultValue("2000") @Min(1) int publishQueueCapacity,
+		@DefaultValue("1h") @DurationMin(minutes = 5) Duration ledgerTtl,
+		@DefaultValue("2s") @DurationMin(millis = 100) Duration ledgerDrainInterval,
+		@DefaultValue("1s") Duration ledgerSettleDelay,
+		@DefaultValue("genesys-bridge:webhook:ledger-lock") String ledgerLockKey) {
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@link #pause()} stops forwarding bytes in both directions, like a broker that blocked
  * the connection (publishes are written but never confirmed until {@link #resume()});</li>
  * <li>{@link #cut()} closes every connection and refuses new ones, like a broker that went
- * down, until {@link #restore()}.</li>
+ * down, until {@link #restore()};</li>
+ * <li>{@link #muteReplies()} forwards what the client sends but holds back what the broker
+ * answers, the last moment of a broker going down: publishes arrive, their confirms do not; a
+ * {@link #cut()} then drops the held-back answers.</li>
  * </ul>
  * Every test JVM's processor connects through it ({@code spring.rabbitmq.port}, see
  * {@link TestRun}). Callers restore it in {@code finally}.
@@ -40,6 +43,8 @@ public final class RabbitProxy implements AutoCloseable {
 	private final Object pauseLock = new Object();
 
 	private volatile boolean paused;
+
+	private volatile boolean repliesMuted;
 
 	private volatile boolean down;
 
@@ -73,10 +78,16 @@ public final class RabbitProxy implements AutoCloseable {
 		this.paused = true;
 	}
 
+	/** Holds back the broker's answers (confirms among them); the client's bytes still go through. */
+	public void muteReplies() {
+		this.repliesMuted = true;
+	}
+
 	/** Forwards again, including what was held back. */
 	public void resume() {
 		synchronized (this.pauseLock) {
 			this.paused = false;
+			this.repliesMuted = false;
 			this.pauseLock.notifyAll();
 		}
 	}
@@ -135,16 +146,16 @@ public final class RabbitProxy implements AutoCloseable {
 		}
 		this.sockets.add(client);
 		this.sockets.add(broker);
-		thread("up", () -> pump(client, broker)).start();
-		thread("down", () -> pump(broker, client)).start();
+		thread("up", () -> pump(client, broker, false)).start();
+		thread("down", () -> pump(broker, client, true)).start();
 	}
 
-	private void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to, boolean reply) {
 		byte[] buffer = new byte[BUFFER];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			int read;
 			while ((read = in.read(buffer)) != -1) {
-				awaitResumed();
+				awaitResumed(reply);
 				if (this.down) {
 					break;
 				}
@@ -161,9 +172,9 @@ public final class RabbitProxy implements AutoCloseable {
 		}
 	}
 
-	private void awaitResumed() throws InterruptedException {
+	private void awaitResumed(boolean reply) throws InterruptedException {
 		synchronized (this.pauseLock) {
-			while (this.paused && !this.down) {
+			while ((this.paused || (reply && this.repliesMuted)) && !this.down) {
 				this.pauseLock.wait(100);
 			}
 		}

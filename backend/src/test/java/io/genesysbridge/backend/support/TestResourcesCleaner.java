@@ -40,7 +40,7 @@ public class TestResourcesCleaner implements SmartLifecycle {
 		}
 		// webhook outputs (no exchange), receipts and typing inputs (with the binder's exchange)
 		for (String queue : new String[] { TestRun.OUTBOUND_MESSAGES_QUEUE, TestRun.STATUS_UPDATES_QUEUE,
-				TestRun.STATUS_PROCESSED_QUEUE, TestRun.TYPING_QUEUE }) {
+				TestRun.WEBHOOK_LEDGER_QUEUE, TestRun.STATUS_PROCESSED_QUEUE, TestRun.TYPING_QUEUE }) {
 			admin.deleteQueue(queue);
 		}
 		admin.deleteExchange(TestRun.STATUS_PROCESSED_QUEUE);

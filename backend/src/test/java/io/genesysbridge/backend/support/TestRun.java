@@ -36,6 +36,8 @@ public final class TestRun {
 
 	public static final String STATUS_UPDATES_QUEUE = "it." + ID + ".genesys-status-updates";
 
+	public static final String WEBHOOK_LEDGER_QUEUE = "it." + ID + ".webhook-ledger";
+
 	public static final String DEAD_LETTER_QUEUE = "it." + ID + ".genesys-api.dlq";
 
 	public static final String DEAD_LETTER_EXCHANGE = "it." + ID + ".genesys-api.dlx";
@@ -175,7 +177,9 @@ public final class TestRun {
 		registry.add("app.queues.typing", () -> TYPING_QUEUE);
 		registry.add("app.queues.outbound-messages", () -> OUTBOUND_MESSAGES_QUEUE);
 		registry.add("app.queues.status-updates", () -> STATUS_UPDATES_QUEUE);
+		registry.add("app.queues.webhook-ledger", () -> WEBHOOK_LEDGER_QUEUE);
 		registry.add("app.webhook.dedupe-key-format", () -> "it:" + ID + ":webhook:%1$s:%2$s");
+		registry.add("app.webhook.ledger-lock-key", () -> "it:" + ID + ":webhook:ledger-lock");
 		registry.add("app.receipts.message-key-format", () -> "it:" + ID + ":agent-message:%s");
 		registry.add("app.receipts.status-key-format", () -> "it:" + ID + ":receipt-status:%s");
 		for (String binding : new String[] { "receipts-in-0", "typing-in-0" }) {
