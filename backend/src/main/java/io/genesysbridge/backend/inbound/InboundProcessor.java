@@ -90,8 +90,12 @@ class InboundProcessor {
 			.switchIfEmpty(Mono.defer(() -> deliverOnce(tenant, integrationId, inbound, wasDeliveredBefore(message))))
 			.timeout(this.properties.attemptTimeout())
 			.block();
-		if (outcome instanceof Outcome.Publish) {
+		if (outcome instanceof Outcome.Publish publish) {
 			stampDelivered(message);
+			logPublished(inbound, publish.event());
+		}
+		else if (outcome instanceof Outcome.Nothing && logger.isDebugEnabled()) {
+			logger.debug("Duplicate of delivered " + LogContext.describe() + "; not sent to Genesys again");
 		}
 		return outcome;
 	}
@@ -140,7 +144,6 @@ class InboundProcessor {
 				.thenReturn(result))
 			.<Outcome>map((result) -> {
 				this.metrics.delivered();
-				logDelivered(tenant, inbound, result);
 				return new Outcome.Publish(event(inbound, result.id(), result.conversationId()));
 			})
 			.onErrorResume(Holds::isWait, (failure) -> Mono.just(Holds.deferralFor(failure)));
@@ -154,10 +157,6 @@ class InboundProcessor {
 	 */
 	private Mono<Outcome> duplicate(InboundMessage inbound, DedupeClaim claim, boolean repeat) {
 		this.metrics.duplicate();
-		if (logger.isDebugEnabled()) {
-			logger.debug("Duplicate of delivered message " + inbound.metadata().whatsappMessageId() + " for tenant "
-					+ inbound.metadata().tenantId() + "; not sent to Genesys again");
-		}
 		if (repeat && claim.genesysMessageId() != null) {
 			return Mono.just(new Outcome.Publish(event(inbound, claim.genesysMessageId(), claim.conversationId())));
 		}
@@ -198,11 +197,15 @@ class InboundProcessor {
 				&& amqp.getMessageProperties().getHeaders().containsKey(DELIVERED_HEADER);
 	}
 
-	private static void logDelivered(Tenant tenant, InboundMessage inbound, InboundMessageResult result) {
+	/**
+	 * Logged on the listener thread (not a Redis or HTTP thread), so the line carries the
+	 * message's ids, the Genesys message id among them, as structured fields.
+	 */
+	private static void logPublished(InboundMessage inbound, CorrelationEvent event) {
+		LogContext.putGenesysMessageId(event.genesysMessageId());
 		if (logger.isDebugEnabled()) {
-			logger.debug("Delivered message " + inbound.metadata().whatsappMessageId() + " of tenant " + tenant.id()
-					+ " from " + LogMasking.mask(inbound.genesysPayload().from().id()) + " as Genesys message "
-					+ result.id() + " in conversation " + result.conversationId());
+			logger.debug("Delivered " + LogContext.describe() + " from " + LogMasking.mask(inbound.genesysPayload().from().id())
+					+ " as Genesys message " + event.genesysMessageId() + " in conversation " + event.conversationId());
 		}
 	}
 

@@ -5,7 +5,8 @@ import org.slf4j.MDC;
 
 /**
  * The identifiers every log line about a message carries (as MDC entries, so structured JSON
- * logs get them as fields): tenant, WhatsApp message id and correlation id. Never message text.
+ * logs get them as fields): tenant, WhatsApp message id, correlation id and, once Genesys
+ * answered, the Genesys message id. Never message text.
  */
 public final class LogContext {
 
@@ -15,6 +16,8 @@ public final class LogContext {
 
 	public static final String CORRELATION_ID = "correlationId";
 
+	public static final String GENESYS_MESSAGE_ID = "genesysMessageId";
+
 	private LogContext() {
 	}
 
@@ -22,6 +25,15 @@ public final class LogContext {
 		MDC.put(TENANT_ID, tenantId);
 		MDC.put(WHATSAPP_MESSAGE_ID, whatsappMessageId);
 		MDC.put(CORRELATION_ID, correlationId);
+	}
+
+	/**
+	 * @param genesysMessageId the id Genesys gave the message, or null if unknown
+	 */
+	public static void putGenesysMessageId(@Nullable String genesysMessageId) {
+		if (genesysMessageId != null && !genesysMessageId.isEmpty()) {
+			MDC.put(GENESYS_MESSAGE_ID, genesysMessageId);
+		}
 	}
 
 	/**
@@ -36,6 +48,7 @@ public final class LogContext {
 		MDC.remove(TENANT_ID);
 		MDC.remove(WHATSAPP_MESSAGE_ID);
 		MDC.remove(CORRELATION_ID);
+		MDC.remove(GENESYS_MESSAGE_ID);
 	}
 
 }

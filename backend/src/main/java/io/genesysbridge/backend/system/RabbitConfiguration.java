@@ -24,6 +24,14 @@ import org.springframework.messaging.MessageHandler;
  * ({@code ListenerContainerCustomizer<MessageListenerContainer>},
  * {@code ProducerMessageHandlerCustomizer<MessageHandler>}): Spring matches nested generics
  * exactly, so a customizer declared for a subtype is silently never applied.
+ *
+ * <p>
+ * Tracing needs nothing here: the Rabbit binder itself turns on Spring AMQP observation for
+ * every consumer container (after these customizers) and every producer template whenever an
+ * {@code ObservationRegistry} bean exists, which the actuator always provides. A consumed
+ * message's W3C {@code traceparent} header therefore opens the span its processing runs in,
+ * and every published message gets a {@code traceparent} of that span (see "Tracing" in
+ * docs/operations-runtime.md).
  */
 @Configuration(proxyBeanMethods = false)
 class RabbitConfiguration {
