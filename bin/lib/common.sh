@@ -72,6 +72,14 @@ ensure_chromium() {
 	apt_install chromium chromium-driver
 }
 
+# The chart tests check and unit-test the alert rules with promtool, from Debian's prometheus
+# package; nothing downloads a Prometheus of its own. The tests use only promtool (the package's
+# server starts only where systemd runs).
+ensure_promtool() {
+	command -v promtool >/dev/null && return 0
+	apt_install --no-install-recommends prometheus
+}
+
 ensure_services() {
 	ensure_redis
 	ensure_rabbitmq

@@ -97,6 +97,9 @@ class AllTogglesTemplateTests {
 				entry("host", "amqps://rabbitmq.messaging.svc:5671/"), entry("vhostName", "whatsapp"),
 				entry("usernameFromEnv", "SPRING_RABBITMQ_USERNAME"),
 				entry("passwordFromEnv", "SPRING_RABBITMQ_PASSWORD"));
+		assertThat(Yamls.map(spec, "triggers", 1, "metadata")).contains(
+				entry("queueName", "genesys-bridge.inbound.work"), entry("mode", "QueueLength"), entry("value", "150"));
+		assertThat(Yamls.list(spec, "triggers")).hasSize(2);
 		assertThat(Yamls.map(manifests.get("Deployment", PROCESSOR), "spec")).doesNotContainKey("replicas");
 	}
 
@@ -122,7 +125,7 @@ class AllTogglesTemplateTests {
 	void shouldAdmitOnlyKnownPeersWhenNetworkPolicyDisallowsExternalTraffic() {
 		Map<String, Object> spec = Yamls.map(manifests.get("NetworkPolicy", PROCESSOR), "spec");
 
-		assertThat(Yamls.list(spec, "ingress")).hasSize(2);
+		assertThat(Yamls.list(spec, "ingress")).hasSize(3);
 		assertThat(Yamls.at(spec, "ingress", 0, "ports")).isEqualTo(List.of(Map.of("port", 8080)));
 		assertThat(Yamls.list(spec, "ingress", 0, "from")).containsExactly(
 				Map.of("podSelector", Map.of("matchLabels", Map.of("gb-genesys-bridge-client", "true"))),

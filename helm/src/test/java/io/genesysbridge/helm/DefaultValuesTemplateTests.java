@@ -38,7 +38,8 @@ class DefaultValuesTemplateTests {
 				"Deployment/" + CONSOLE, "Deployment/" + PROCESSOR, "NetworkPolicy/" + CONSOLE,
 				"NetworkPolicy/" + PROCESSOR, "PodDisruptionBudget/" + CONSOLE, "PodDisruptionBudget/" + PROCESSOR,
 				"Secret/" + SECRET, "Service/" + CONSOLE, "Service/" + CONSOLE + "-metrics", "Service/" + PROCESSOR,
-				"Service/" + PROCESSOR + "-metrics", "ServiceAccount/gb-genesys-bridge");
+				"Service/" + PROCESSOR + "-metrics", "Service/" + PROCESSOR + "-headless",
+				"ServiceAccount/gb-genesys-bridge");
 	}
 
 	@Test

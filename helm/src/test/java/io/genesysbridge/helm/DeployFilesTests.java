@@ -1,6 +1,7 @@
 package io.genesysbridge.helm;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -107,7 +108,7 @@ class DeployFilesTests {
 			if (Yamls.at(service, "volumes") instanceof List<?> volumes) {
 				for (Object volume : volumes) {
 					String source = volume.toString().split(":")[0];
-					if (source.startsWith("./")) {
+					if (source.startsWith("./") || source.startsWith("../")) {
 						assertThat(DEPLOY.resolve(source)).as("bind mount of %s", name).exists();
 					}
 				}
@@ -119,10 +120,31 @@ class DeployFilesTests {
 	void shouldScrapeActuatorsAndRabbitmqWhenPrometheusConfigIsParsed() {
 		Map<String, Object> prometheus = Chart.loadYaml(DEPLOY.resolve("prometheus/prometheus.yml"));
 
-		assertThat(Yamls.list(prometheus, "rule_files")).containsExactly("/etc/prometheus/rules/*.yaml");
-		assertThat(DEPLOY.resolve("prometheus/rules")).isDirectory();
 		assertThat(scrapeTargets(prometheus)).contains(entry("processor", "/actuator/prometheus processor:8081"),
-				entry("console", "/actuator/prometheus console:8091"), entry("rabbitmq", "/metrics rabbitmq:15692"));
+				entry("console", "/actuator/prometheus console:8091"), entry("rabbitmq", "/metrics rabbitmq:15692"),
+				entry("rabbitmq-queues", "/metrics/detailed rabbitmq:15692"));
+		assertThat(Yamls.map(scrapeJob(prometheus, "rabbitmq-queues"), "params")).containsEntry("family",
+				List.of("queue_coarse_metrics", "queue_consumer_count"));
+	}
+
+	@Test
+	void shouldLoadChartAlertRulesWhenPrometheusStarts() {
+		Map<String, Object> prometheus = Chart.loadYaml(DEPLOY.resolve("prometheus/prometheus.yml"));
+		List<String> mounts = Yamls.list(services.get("prometheus"), "volumes")
+			.stream()
+			.map(Object::toString)
+			.filter((volume) -> volume.startsWith("../helm/genesys-bridge/files/alerts.yaml:"))
+			.toList();
+
+		assertThat(mounts).singleElement().satisfies((mount) -> {
+			String target = mount.split(":")[1];
+			assertThat(Yamls.list(prometheus, "rule_files")).singleElement()
+				.satisfies((glob) -> assertThat(
+						FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Paths.get(target)))
+					.as("%s matches rule_files %s", target, glob)
+					.isTrue());
+		});
+		assertThat(DEPLOY.resolve("prometheus/rules")).doesNotExist();
 	}
 
 	@Test
@@ -142,6 +164,14 @@ class DeployFilesTests {
 		return Yamls.list(prometheus, "scrape_configs")
 			.stream()
 			.collect(Collectors.toMap((job) -> (String) Yamls.at(job, "job_name"), DeployFilesTests::pathAndTargets));
+	}
+
+	private static Object scrapeJob(Map<String, Object> prometheus, String name) {
+		return Yamls.list(prometheus, "scrape_configs")
+			.stream()
+			.filter((job) -> name.equals(Yamls.at(job, "job_name")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static String pathAndTargets(Object job) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PrometheusRule takes the groups of the chart's files/alerts.yaml (a plain
- * Prometheus rule file, shared with deploy/prometheus/rules) besides
+ * Prometheus rule file, which the compose Prometheus of deploy/ loads too) besides
  * metrics.prometheusRule.rules.
  */
 class PrometheusRuleTemplateTests {
