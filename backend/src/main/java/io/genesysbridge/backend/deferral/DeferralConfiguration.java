@@ -16,6 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.genesysbridge.backend.system.QueueTypeProperties;
+import io.genesysbridge.backend.system.TenantTags;
+
 /**
  * Declares the delay tier queues (TTL, dead-lettered to the work queue through the default
  * exchange) and the deferrer's confirming, mandatory RabbitTemplate.
@@ -23,25 +26,30 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DeferralConfiguration {
 
+	/**
+	 * The tiers, of the configured queue type; as quorum queues they dead-letter at least once,
+	 * so an expired message cannot be lost on its way back to the work queue.
+	 */
 	@Bean
-	Declarables deferralQueues(DeferralProperties properties, @Value("${app.queues.work}") String workQueue) {
+	Declarables deferralQueues(DeferralProperties properties, @Value("${app.queues.work}") String workQueue,
+			QueueTypeProperties queueTypes) {
 		List<Declarable> queues = new ArrayList<>();
 		for (Duration tier : properties.tiers()) {
-			queues.add(QueueBuilder.durable(properties.queueFor(tier))
+			QueueBuilder builder = queueTypes.durable(properties.queueFor(tier))
 				.ttl((int) tier.toMillis())
 				.deadLetterExchange("")
-				.deadLetterRoutingKey(workQueue)
-				.build());
+				.deadLetterRoutingKey(workQueue);
+			queues.add(queueTypes.deadLetterAtLeastOnce(builder).build());
 		}
 		return new Declarables(queues);
 	}
 
 	@Bean
 	Deferrer deferrer(ConnectionFactory connectionFactory, DeferralProperties properties, MeterRegistry registry,
-			Clock clock) {
+			Clock clock, TenantTags tenantTags) {
 		RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
 		rabbit.setMandatory(true);
-		return new Deferrer(rabbit, properties, registry, clock);
+		return new Deferrer(rabbit, properties, registry, clock, tenantTags);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -18,12 +19,14 @@ import org.springframework.integration.StaticMessageHeaderAccessor;
 
 import io.genesysbridge.backend.resilience.ClassifiedFailure;
 import io.genesysbridge.backend.resilience.FailureClass;
+import io.genesysbridge.backend.system.TenantTags;
 
 /**
  * Moves a message that must wait (rate limit, open circuit, paused tenant, an earlier message of
  * the conversation still pending) to a delay tier instead of holding a consumer thread. The copy
  * keeps the original body, properties and headers, plus {@link DeferralHeaders}; the original is
  * acknowledged only after the broker confirmed the copy. A deferral is not a failed attempt.
+ * Deferrals are counted by reason and tenant (the tenant tag bounded by {@link TenantTags}).
  */
 public class Deferrer {
 
@@ -37,21 +40,27 @@ public class Deferrer {
 
 	private final Clock clock;
 
-	Deferrer(RabbitTemplate rabbit, DeferralProperties properties, MeterRegistry registry, Clock clock) {
+	private final TenantTags tenantTags;
+
+	Deferrer(RabbitTemplate rabbit, DeferralProperties properties, MeterRegistry registry, Clock clock,
+			TenantTags tenantTags) {
 		this.rabbit = rabbit;
 		this.properties = properties;
 		this.registry = registry;
 		this.clock = clock;
+		this.tenantTags = tenantTags;
 	}
 
 	/**
 	 * @param message the message as the stream function received it
 	 * @param wanted the least delay wanted
 	 * @param reason low-cardinality reason
+	 * @param tenantId the message's tenant, or null if it names none
 	 * @return the tier used
 	 * @throws DeferralFailedException (transient) if the copy was not confirmed
 	 */
-	public Duration defer(org.springframework.messaging.Message<?> message, Duration wanted, String reason) {
+	public Duration defer(org.springframework.messaging.Message<?> message, Duration wanted, String reason,
+			@Nullable String tenantId) {
 		if (!(StaticMessageHeaderAccessor.getSourceData(message) instanceof Message source)) {
 			throw new IllegalStateException("deferral needs the raw AMQP message (a Rabbit binding)");
 		}
@@ -61,8 +70,9 @@ public class Deferrer {
 		this.rabbit.send("", this.properties.queueFor(tier), copy, confirm);
 		awaitConfirm(confirm);
 		Counter.builder(DEFERRED)
-			.description("Messages moved to a delay route instead of waiting on a thread, by reason")
+			.description("Messages moved to a delay route instead of waiting on a thread, by reason and tenant")
 			.tag("reason", reason)
+			.tag(TenantTags.TAG, this.tenantTags.of(tenantId))
 			.register(this.registry)
 			.increment();
 		return tier;
@@ -73,11 +83,13 @@ public class Deferrer {
 	 * time, the next tier the next time, and so on up to the longest.
 	 * @param message the message as the stream function received it
 	 * @param reason low-cardinality reason
+	 * @param tenantId the message's tenant, or null if it names none
 	 * @return the tier used
 	 */
-	public Duration deferGrowing(org.springframework.messaging.Message<?> message, String reason) {
+	public Duration deferGrowing(org.springframework.messaging.Message<?> message, String reason,
+			@Nullable String tenantId) {
 		int index = Math.min(deferrals(message), this.properties.tiers().size() - 1);
-		return defer(message, this.properties.tiers().get(index), reason);
+		return defer(message, this.properties.tiers().get(index), reason, tenantId);
 	}
 
 	/**

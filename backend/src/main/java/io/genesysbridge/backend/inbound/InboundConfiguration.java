@@ -1,6 +1,8 @@
 package io.genesysbridge.backend.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +38,8 @@ import io.genesysbridge.backend.tenant.TenantDirectory;
  * turns the processor's {@link Outcome} into a published event, nothing, or a deferral; a failure
  * is classified, counted and written onto the message's dead-letter headers before it is
  * rethrown to the binder. Once a message reaches a final outcome (delivered, duplicate,
- * dead-lettered) the next message of its conversation may go.
+ * dead-lettered) the next message of its conversation may go. A message's age is recorded when
+ * the function first sees it.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
@@ -52,8 +56,8 @@ class InboundConfiguration {
 	}
 
 	@Bean
-	InboundMetrics inboundMetrics(MeterRegistry registry) {
-		return new InboundMetrics(registry);
+	InboundMetrics inboundMetrics(MeterRegistry registry, @Value("${app.queues.inbound}") String inboundQueue) {
+		return new InboundMetrics(registry, inboundQueue);
 	}
 
 	@Bean
@@ -72,11 +76,13 @@ class InboundConfiguration {
 	@Bean
 	Function<Message<byte[]>, Message<CorrelationEvent>> inbound(InboundProcessor processor, Deferrer deferrer,
 			ErrorClassifier classifier, InboundMetrics metrics, Clock clock, Turns turns,
-			BindingServiceProperties bindings) {
+			BindingServiceProperties bindings, JsonMapper json) {
 		int maxAttempts = bindings.getConsumerProperties(BINDING).getMaxAttempts();
+		RawEnvelope envelope = new RawEnvelope(json);
 		return (message) -> {
+			recordAge(message, envelope, metrics, clock);
 			try {
-				return apply(processor.process(message), message, turns, deferrer);
+				return apply(processor.process(message), message, turns, deferrer, envelope, metrics);
 			}
 			catch (RuntimeException failure) {
 				Classification classification = classifier.classify(failure);
@@ -93,8 +99,18 @@ class InboundConfiguration {
 		};
 	}
 
+	private static void recordAge(Message<byte[]> message, RawEnvelope envelope, InboundMetrics metrics,
+			Clock clock) {
+		if (RawEnvelope.isFirstArrival(message)) {
+			Instant sentAt = envelope.sentAt(message);
+			if (sentAt != null) {
+				metrics.age(Duration.between(sentAt, clock.instant()));
+			}
+		}
+	}
+
 	private static @Nullable Message<CorrelationEvent> apply(Outcome outcome, Message<byte[]> message, Turns turns,
-			Deferrer deferrer) {
+			Deferrer deferrer, RawEnvelope envelope, InboundMetrics metrics) {
 		return switch (outcome) {
 			case Outcome.Publish publish -> {
 				turns.done(message);
@@ -105,12 +121,14 @@ class InboundConfiguration {
 				yield null;
 			}
 			case Outcome.Defer defer -> {
+				String tenantId = envelope.tenantId(message);
 				if (defer.delay() != null) {
-					deferrer.defer(message, defer.delay(), defer.reason());
+					deferrer.defer(message, defer.delay(), defer.reason(), tenantId);
 				}
 				else {
-					deferrer.deferGrowing(message, defer.reason());
+					deferrer.deferGrowing(message, defer.reason(), tenantId);
 				}
+				metrics.deferred(defer.reason());
 				if (logger.isDebugEnabled()) {
 					logger.debug("Deferred " + LogContext.describe() + " (" + defer.reason() + ")");
 				}

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import io.genesysbridge.backend.system.QueueTypeProperties;
+
 /**
  * Wires the ordering gate (always: workers honour numbered messages) and, unless ordering is
  * switched off, the sequencer's listener container on the contract queue. The container starts
@@ -29,8 +31,8 @@ class OrderingConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "app.ordering.enabled", matchIfMissing = true)
 	ContractQueueDeclarer contractQueueDeclarer(ConnectionFactory connectionFactory,
-			@Value("${app.queues.inbound}") String inboundQueue) {
-		return new ContractQueueDeclarer(connectionFactory, inboundQueue);
+			@Value("${app.queues.inbound}") String inboundQueue, QueueTypeProperties queueTypes) {
+		return new ContractQueueDeclarer(connectionFactory, inboundQueue, queueTypes);
 	}
 
 	@Bean
@@ -42,6 +44,8 @@ class OrderingConfiguration {
 		rabbit.setMandatory(true);
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(inboundQueue);
+		// One active sequencer: exclusive on a classic queue; a quorum queue ignores exclusivity and
+		// needs x-single-active-consumer instead (ContractQueueDeclarer declares or checks it).
 		container.setExclusive(true);
 		container.setConcurrentConsumers(1);
 		container.setPrefetchCount(properties.prefetch());

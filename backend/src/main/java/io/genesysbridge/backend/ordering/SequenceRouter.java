@@ -3,7 +3,9 @@ package io.genesysbridge.backend.ordering;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.Channel;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +41,8 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 	private static final Log logger = LogFactory.getLog(SequenceRouter.class);
 
 	private static final Duration BACKOFF_ON_FAILURE = Duration.ofSeconds(1);
+
+	private static final int MAX_CONCURRENT_ASSIGNMENTS = 256;
 
 	private final OrderingGate gate;
 
@@ -70,9 +75,10 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 		}
 		long lastTag = messages.getLast().getMessageProperties().getDeliveryTag();
 		try {
+			Numbered[] numbered = assign(messages);
 			List<CorrelationData> confirms = new ArrayList<>(messages.size());
-			for (Message message : messages) {
-				confirms.add(forward(message));
+			for (int i = 0; i < messages.size(); i++) {
+				confirms.add(forward(messages.get(i), numbered[i]));
 			}
 			awaitConfirms(confirms);
 			channel.basicAck(lastTag, true);
@@ -83,15 +89,45 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 		}
 	}
 
-	private CorrelationData forward(Message message) {
+	/**
+	 * Numbers the batch with one Redis round trip per conversation position rather than per
+	 * message: conversations are numbered concurrently, the messages of one conversation one
+	 * after another in batch (= publish) order.
+	 * @return each message's conversation and number, null for a message that cannot be read
+	 */
+	private @Nullable Numbered[] assign(List<Message> messages) {
+		Long[] sequence = new Long[messages.size()];
+		Map<String, List<Integer>> positions = new LinkedHashMap<>();
+		Identity[] identities = new Identity[messages.size()];
+		for (int i = 0; i < messages.size(); i++) {
+			identities[i] = identify(messages.get(i).getBody());
+			if (identities[i] != null) {
+				positions.computeIfAbsent(identities[i].key(), (key) -> new ArrayList<>()).add(i);
+			}
+		}
+		Flux.fromIterable(positions.entrySet())
+			.flatMap((conversation) -> Flux.fromIterable(conversation.getValue())
+				.concatMap((i) -> this.gate.assign(conversation.getKey(), identities[i].identity())
+					.doOnNext((seq) -> sequence[i] = seq)), MAX_CONCURRENT_ASSIGNMENTS)
+			.then()
+			.block(this.properties.confirmTimeout());
+		Numbered[] numbered = new Numbered[messages.size()];
+		for (int i = 0; i < messages.size(); i++) {
+			if (identities[i] != null) {
+				if (sequence[i] == null) {
+					throw new IllegalStateException("no sequence number from Redis");
+				}
+				numbered[i] = new Numbered(identities[i].key(), sequence[i]);
+			}
+		}
+		return numbered;
+	}
+
+	private CorrelationData forward(Message message, @Nullable Numbered numbered) {
 		MessageProperties properties = message.getMessageProperties();
-		Identity identity = identify(message.getBody());
-		if (identity != null) {
-			String key = OrderingGate.conversationKey(identity.tenantId(), identity.customerId());
-			Long seq = this.gate.assign(key, identity.tenantId() + ":" + identity.messageId())
-				.block(this.properties.confirmTimeout());
-			properties.setHeader(OrderHeaders.KEY, key);
-			properties.setHeader(OrderHeaders.SEQ, seq);
+		if (numbered != null) {
+			properties.setHeader(OrderHeaders.KEY, numbered.key());
+			properties.setHeader(OrderHeaders.SEQ, numbered.seq());
 		}
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		CorrelationData confirm = new CorrelationData();
@@ -141,7 +177,7 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 			String messageId = text(root.path("metadata").get("whatsapp_message_id"));
 			String customerId = text(root.path("genesysPayload").path("channel").path("from").get("id"));
 			return (tenantId != null && messageId != null && customerId != null)
-					? new Identity(tenantId, messageId, customerId) : null;
+					? new Identity(OrderingGate.conversationKey(tenantId, customerId), tenantId + ":" + messageId) : null;
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -152,7 +188,14 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 		return (node != null && node.isString() && !node.asString().isBlank()) ? node.asString() : null;
 	}
 
-	private record Identity(String tenantId, String messageId, String customerId) {
+	private record Numbered(String key, long seq) {
+	}
+
+	/**
+	 * @param key the conversation key
+	 * @param identity the message's identity within the tenant (tenant and WhatsApp id)
+	 */
+	private record Identity(String key, String identity) {
 	}
 
 }

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import io.genesysbridge.backend.system.TenantTags;
+
 /**
  * Registers the rate-limit guard around every Genesys call.
  */
@@ -14,8 +16,8 @@ class RateLimitConfiguration {
 
 	@Bean
 	RateLimitGuard rateLimitGuard(ReactiveStringRedisTemplate redis, RateLimitProperties properties,
-			MeterRegistry registry) {
-		return new RateLimitGuard(new GcraLimiter(redis), properties, registry);
+			MeterRegistry registry, TenantTags tenantTags) {
+		return new RateLimitGuard(new GcraLimiter(redis), properties, registry, tenantTags);
 	}
 
 }

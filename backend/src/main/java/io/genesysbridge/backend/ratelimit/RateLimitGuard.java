@@ -1,6 +1,7 @@
 package io.genesysbridge.backend.ratelimit;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import io.genesysbridge.backend.genesys.GenesysCallGuard;
 import io.genesysbridge.backend.genesys.GenesysClientException;
+import io.genesysbridge.backend.system.TenantTags;
 import io.genesysbridge.backend.tenant.Tenant;
 
 /**
@@ -18,6 +20,7 @@ import io.genesysbridge.backend.tenant.Tenant;
  * waits (without blocking a thread) when the permit is due within {@code maxWait}, refuses with
  * {@link RateLimitedException} otherwise, and lowers the client's rate after a Genesys 429 until
  * its Retry-After has passed. If Redis is unreachable the call proceeds (fail-open, counted).
+ * Genesys 429s are counted by tenant (bounded by {@link TenantTags}).
  */
 final class RateLimitGuard implements GenesysCallGuard {
 
@@ -37,10 +40,14 @@ final class RateLimitGuard implements GenesysCallGuard {
 
 	private final Timer waits;
 
-	RateLimitGuard(GcraLimiter limiter, RateLimitProperties properties, MeterRegistry registry) {
+	private final TenantTags tenantTags;
+
+	RateLimitGuard(GcraLimiter limiter, RateLimitProperties properties, MeterRegistry registry,
+			TenantTags tenantTags) {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.registry = registry;
+		this.tenantTags = tenantTags;
 		this.waits = Timer.builder(WAITS)
 			.description("Time calls waited for a Genesys permit that was due within the wait bound")
 			.register(registry);
@@ -63,11 +70,11 @@ final class RateLimitGuard implements GenesysCallGuard {
 					new GcraLimiter.Rate(this.properties.clientPerMinute(), this.properties.clientBurst()),
 					this.properties.maxWait())
 			.onErrorResume((ex) -> failOpen(tenant, ex))
-			.flatMap((wait) -> permitted(tenant, wait, call.doOnError(GenesysClientException.class,
+			.flatMap((wait) -> permitted(tenant, operation, wait, call, call.doOnError(GenesysClientException.class,
 					(ex) -> penalizeOn429(tenant, buckets, ex))));
 	}
 
-	private <T> Mono<T> permitted(Tenant tenant, Duration wait, Mono<T> call) {
+	private <T> Mono<T> permitted(Tenant tenant, String operation, Duration wait, Mono<T> unguarded, Mono<T> call) {
 		if (wait.isNegative()) {
 			count("refused");
 			return Mono.error(new RateLimitedException(tenant.id(), wait.negated()));
@@ -78,7 +85,27 @@ final class RateLimitGuard implements GenesysCallGuard {
 		}
 		count("waited");
 		this.waits.record(wait);
-		return Mono.delay(wait).then(call);
+		long due = System.nanoTime() + wait.toNanos();
+		return Mono.delay(wait).then(Mono.defer(() -> {
+			if (isStale(System.nanoTime() - due,
+					Math.min(tenant.rateLimit().perMinute(), this.properties.clientPerMinute()))) {
+				count("stale");
+				return guard(tenant, operation, unguarded);
+			}
+			return call;
+		}));
+	}
+
+	/**
+	 * A permit whose wait ended more than one emission interval late (a stalled scheduler, a
+	 * garbage collection) is not used: calls whose slots came due during the stall would
+	 * otherwise reach Genesys together, above the rate over that second. The late call asks for
+	 * a fresh permit instead; its old slot goes unused.
+	 * @param lateNanos how long after its slot the wait ended
+	 * @param perMinute the binding rate (the lower of the tenant's and its OAuth client's)
+	 */
+	static boolean isStale(long lateNanos, int perMinute) {
+		return lateNanos > TimeUnit.MINUTES.toNanos(1) / Math.max(1, perMinute);
 	}
 
 	private Mono<Duration> failOpen(Tenant tenant, Throwable ex) {
@@ -94,7 +121,8 @@ final class RateLimitGuard implements GenesysCallGuard {
 		}
 		Duration retryAfter = (ex.retryAfter() != null) ? ex.retryAfter() : Duration.ofSeconds(1);
 		Counter.builder(GENESYS_429)
-			.description("Genesys 429 answers, each lowering the OAuth client's rate until its Retry-After")
+			.description("Genesys 429 answers by tenant, each lowering the OAuth client's rate until its Retry-After")
+			.tag(TenantTags.TAG, this.tenantTags.of(tenant.id()))
 			.register(this.registry)
 			.increment();
 		logger.warn("Genesys throttled tenant " + tenant.id() + " (429, Retry-After " + retryAfter.toSeconds()

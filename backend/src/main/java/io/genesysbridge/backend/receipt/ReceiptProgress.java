@@ -11,9 +11,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Keeps one message's status moving forwards only, across consumers and replicas. The highest
- * status recorded is kept at {@code genesys-bridge:receipt-status:{genesysId}}; sending a receipt
- * holds the lock {@code …:lock} (a lease), so two statuses of one message are never sent at the
- * same time and Genesys cannot see them out of order.
+ * status recorded is kept at {@code genesys-bridge:receipt-status:{<genesysId>}} (the braces are
+ * part of the key: a hash tag, so the key and its lock share a Redis Cluster slot); sending a
+ * receipt holds the lock {@code …:lock} (a lease), so two statuses of one message are never sent
+ * at the same time and Genesys cannot see them out of order.
  *
  * <p>
  * A status is recorded only after its receipt was sent ({@link #commit}); a failed attempt gives
@@ -100,8 +101,12 @@ class ReceiptProgress {
 		return List.of(statusKey(genesysId), lockKey(genesysId));
 	}
 
+	/**
+	 * The id goes in as a hash tag, so the status key and its lock live in one Redis Cluster slot
+	 * (both scripts touch both keys) whatever the configured format.
+	 */
 	private String statusKey(String genesysId) {
-		return this.properties.statusKeyFormat().formatted(genesysId);
+		return this.properties.statusKeyFormat().formatted("{" + genesysId + "}");
 	}
 
 	private String lockKey(String genesysId) {

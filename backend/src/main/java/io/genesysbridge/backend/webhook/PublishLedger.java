@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -46,8 +47,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * Since the ledger always routes, a publish is no longer returned when its output queue is
  * missing. The periodic drain therefore also checks that the output queues exist and declares a
- * missing one at once (logged as an error and counted): a message published while an operator
- * had deleted the output queue would reach only the ledger.
+ * missing one at once, with the configured queue type (logged as an error and counted): a
+ * message published while an operator had deleted the output queue would reach only the ledger.
  */
 class PublishLedger implements SmartLifecycle {
 
@@ -78,7 +79,7 @@ class PublishLedger implements SmartLifecycle {
 
 	private final String queue;
 
-	private final List<String> outputs;
+	private final List<Queue> outputs;
 
 	private final WebhookProperties properties;
 
@@ -87,7 +88,7 @@ class PublishLedger implements SmartLifecycle {
 	private volatile @Nullable Disposable periodic;
 
 	PublishLedger(RabbitTemplate template, WebhookDeduplicator dedupe, ReactiveStringRedisTemplate redis,
-			String queue, List<String> outputs, WebhookProperties properties, WebhookMetrics metrics) {
+			String queue, List<Queue> outputs, WebhookProperties properties, WebhookMetrics metrics) {
 		this.template = template;
 		this.dedupe = dedupe;
 		this.redis = redis;
@@ -206,11 +207,13 @@ class PublishLedger implements SmartLifecycle {
 	}
 
 	private void declareMissingOutputs() {
-		for (String output : this.outputs) {
-			if (!Boolean.TRUE.equals(this.template.execute((channel) -> exists(channel, output)))) {
-				this.template.execute((channel) -> channel.queueDeclare(output, true, false, false, null));
-				this.metrics.outputQueueRedeclared(output);
-				logger.error("Webhook output queue " + output + " was missing (deleted?); declared it again. "
+		for (Queue output : this.outputs) {
+			String name = output.getName();
+			if (!Boolean.TRUE.equals(this.template.execute((channel) -> exists(channel, name)))) {
+				this.template
+					.execute((channel) -> channel.queueDeclare(name, true, false, false, output.getArguments()));
+				this.metrics.outputQueueRedeclared(name);
+				logger.error("Webhook output queue " + name + " was missing (deleted?); declared it again. "
 						+ "Webhook messages published while it was missing reached only the ledger");
 			}
 		}

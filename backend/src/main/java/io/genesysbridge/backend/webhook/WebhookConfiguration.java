@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import io.genesysbridge.backend.receipt.AgentMessageMemory;
+import io.genesysbridge.backend.system.QueueTypeProperties;
 import io.genesysbridge.backend.tenant.TenantDirectory;
 
 /**
@@ -33,17 +33,19 @@ class WebhookConfiguration {
 	private static final int IDLE_SECONDS = 60;
 
 	/**
-	 * The output queues, durable and without arguments. If the platform declared them already
-	 * with other arguments the declaration is refused; that is logged and ignored, since
-	 * publishing to the existing queue works all the same.
+	 * The output queues, durable, of the configured queue type and otherwise without arguments.
+	 * If the platform declared them already with other arguments or another type the declaration
+	 * is refused; that is logged and ignored, since publishing to the existing queue works all the
+	 * same. The ledger is the bridge's own queue, of the configured type too.
 	 */
 	@Bean
-	Declarables webhookOutputQueues(WebhookQueues queues, WebhookProperties properties) {
-		Queue messages = new Queue(queues.outboundMessages(), true, false, false);
-		Queue statuses = new Queue(queues.statusUpdates(), true, false, false);
+	Declarables webhookOutputQueues(WebhookQueues queues, WebhookProperties properties,
+			QueueTypeProperties queueTypes) {
+		Queue messages = queueTypes.durable(queues.outboundMessages()).build();
+		Queue statuses = queueTypes.durable(queues.statusUpdates()).build();
 		messages.setIgnoreDeclarationExceptions(true);
 		statuses.setIgnoreDeclarationExceptions(true);
-		Queue ledger = QueueBuilder.durable(queues.webhookLedger())
+		Queue ledger = queueTypes.durable(queues.webhookLedger())
 			.ttl((int) Math.min(Integer.MAX_VALUE, properties.ledgerTtl().toMillis()))
 			.build();
 		return new Declarables(messages, statuses, ledger);
@@ -75,10 +77,12 @@ class WebhookConfiguration {
 	/** Drains with basic.get on a template of its own, on the consumer connection. */
 	@Bean
 	PublishLedger webhookPublishLedger(ConnectionFactory connectionFactory, WebhookDeduplicator dedupe,
-			ReactiveStringRedisTemplate redis, WebhookQueues queues, WebhookProperties properties,
-			WebhookMetrics metrics) {
+			ReactiveStringRedisTemplate redis, WebhookQueues queues, QueueTypeProperties queueTypes,
+			WebhookProperties properties, WebhookMetrics metrics) {
 		return new PublishLedger(new RabbitTemplate(connectionFactory), dedupe, redis, queues.webhookLedger(),
-				List.of(queues.outboundMessages(), queues.statusUpdates()), properties, metrics);
+				List.of(queueTypes.durable(queues.outboundMessages()).build(),
+						queueTypes.durable(queues.statusUpdates()).build()),
+				properties, metrics);
 	}
 
 	@Bean

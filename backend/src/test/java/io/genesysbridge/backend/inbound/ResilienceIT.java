@@ -72,7 +72,7 @@ class ResilienceIT extends BackendIntegrationTest {
 	@Test
 	void shouldHoldALimitedTenantToItsRateAndDeferTheRest() {
 		String batch = "limited-" + UUID.randomUUID();
-		double deferredBefore = deferred("ratelimit");
+		double deferredBefore = deferred(TestRun.LIMITED_TENANT, "ratelimit");
 
 		List<String> wamids = publish(TestRun.LIMITED_TENANT, batch, 8, true);
 
@@ -83,21 +83,21 @@ class ResilienceIT extends BackendIntegrationTest {
 				.as("gap before delivery %d at 120/min", i)
 				.isGreaterThanOrEqualTo(Duration.ofMillis(400));
 		}
-		assertThat(deferred("ratelimit")).isGreaterThan(deferredBefore);
+		assertThat(deferred(TestRun.LIMITED_TENANT, "ratelimit")).isGreaterThan(deferredBefore);
 		assertNoDeadLetters(batch);
 	}
 
 	@Test
 	void shouldDeferWhileTheCircuitIsOpenThenDeliverEverythingOnce() {
 		String batch = "breaker-" + UUID.randomUUID();
-		double deferredBefore = deferred("circuit.open");
+		double deferredBefore = deferred(TestRun.BREAKER_TENANT, "circuit.open");
 		TestRun.FAKE.failNext(30, 503);
 
 		List<String> wamids = publish(TestRun.BREAKER_TENANT, batch, 20, true);
 
 		awaitEvents(batch, 20);
 		assertThat(received(wamids)).hasSize(20);
-		assertThat(deferred("circuit.open")).isGreaterThan(deferredBefore);
+		assertThat(deferred(TestRun.BREAKER_TENANT, "circuit.open")).isGreaterThan(deferredBefore);
 		List<String> transitions = redis.template()
 			.opsForList()
 			.range("it:" + TestRun.ID + ":circuit:genesys-" + TestRun.BREAKER_TENANT + ":transitions", 0, -1)
@@ -133,7 +133,7 @@ class ResilienceIT extends BackendIntegrationTest {
 
 		awaitEvents(batch, 10);
 		assertThat(inArrivalOrder(wamids)).containsExactlyElementsOf(wamids);
-		assertThat(deferred("tenant.paused")).isPositive();
+		assertThat(deferred(TestRun.PAUSED_TENANT, "tenant.paused")).isPositive();
 		assertNoDeadLetters(batch);
 	}
 
@@ -213,8 +213,11 @@ class ResilienceIT extends BackendIntegrationTest {
 		assertThat(this.probe.drain(TestRun.DEAD_LETTER_QUEUE, QueueProbe.bodyContains(batch))).isEmpty();
 	}
 
-	private double deferred(String reason) {
-		var counter = this.meters.find("genesysbridge.messages.deferred").tag("reason", reason).counter();
+	private double deferred(String tenant, String reason) {
+		var counter = this.meters.find("genesysbridge.messages.deferred")
+			.tag("reason", reason)
+			.tag("tenant", tenant)
+			.counter();
 		return (counter != null) ? counter.count() : 0.0;
 	}
 

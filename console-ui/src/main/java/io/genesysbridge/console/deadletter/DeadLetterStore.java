@@ -76,7 +76,7 @@ public class DeadLetterStore {
 		pair(args, "headers", this.json.writeValueAsString(intake.headers()));
 		pair(args, "properties", this.json.writeValueAsString(intake.properties()));
 		pair(args, "headerReplays", String.valueOf(intake.headerReplays()));
-		Long result = this.redis.execute(DeadLetterScripts.INGEST, List.of(), args.toArray());
+		Long result = this.redis.execute(DeadLetterScripts.INGEST, route(intake.id()), args.toArray());
 		return (result != null) ? result : 0;
 	}
 
@@ -286,7 +286,7 @@ public class DeadLetterStore {
 	}
 
 	private int delete(String id) {
-		Long deleted = this.redis.execute(DeadLetterScripts.DELETE, List.of(), prefix(), id, "0");
+		Long deleted = this.redis.execute(DeadLetterScripts.DELETE, route(id), prefix(), id, "0");
 		return (deleted != null) ? deleted.intValue() : 0;
 	}
 
@@ -306,8 +306,17 @@ public class DeadLetterStore {
 			String... more) {
 		List<Object> args = new ArrayList<>(List.of(prefix(), id));
 		args.addAll(List.of(more));
-		String result = this.redis.execute(script, List.of(), args.toArray());
+		String result = this.redis.execute(script, route(id), args.toArray());
 		return (result != null) ? result : "MISSING";
+	}
+
+	/**
+	 * The one key a script call declares. The scripts build their keys from the prefix, which
+	 * carries one hash tag; declaring the record's key sends the call to the Redis Cluster node
+	 * that owns that slot (with no key, a cluster client sends it to any node).
+	 */
+	private List<String> route(String id) {
+		return List.of(key(id));
 	}
 
 	private static DeadLetterSummary summary(Map<String, String> f) {

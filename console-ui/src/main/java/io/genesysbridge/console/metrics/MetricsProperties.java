@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param prometheusUrls the Prometheus endpoint of every processor replica (counters are
  * summed; a URL behind a load balancer that answers from a different replica each time
- * gives meaningless rates)
+ * gives meaningless rates); a URL prefixed {@code dns+} (e.g.
+ * {@code dns+http://processor-headless:8081/actuator/prometheus}) stands for every address
+ * its host name resolves to at each scrape, as a Kubernetes headless Service lists its pods
  * @param interval how often they are read
  * @param history how long samples are kept
  * @param timeout bound on one read

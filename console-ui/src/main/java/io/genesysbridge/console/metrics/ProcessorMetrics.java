@@ -23,21 +23,29 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Reads the processor's Prometheus endpoints every few seconds and answers "how much in
- * the last minutes" from the short history: rates and deltas of counters (a counter
- * reset, when a replica restarts, counts from zero), and the p95 of the Genesys
- * inbound-call latency from histogram bucket deltas, as Prometheus's
- * {@code histogram_quantile} would.
+ * Reads the processor's Prometheus endpoints every few seconds (every replica, see
+ * {@link ScrapeTargets}) and answers "how much in the last minutes" from the short
+ * history: increases and rates of counters, per replica and then summed, the way
+ * Prometheus's {@code increase} does it (a counter reset, when a replica restarts, counts
+ * from zero; a replica that misses a scrape or goes away never makes the sum go
+ * backwards), and the p95 of the Genesys inbound-call latency from histogram bucket
+ * increases, as Prometheus's {@code histogram_quantile} would.
  */
 public class ProcessorMetrics {
 
-	private static final Log logger = LogFactory.getLog(ProcessorMetrics.class);
+	/** Key prefix of each tenant's deferrals: {@code tenant.deferred:<tenant>}. */
+	public static final String TENANT_DEFERRED = "tenant.deferred:";
 
-	private static final String INBOUND_URI = "inbound/open/message";
+	/** Key prefix of each tenant's Genesys 429s: {@code tenant.throttled:<tenant>}. */
+	public static final String TENANT_THROTTLED = "tenant.throttled:";
+
+	private static final Log logger = LogFactory.getLog(ProcessorMetrics.class);
 
 	private final MetricsProperties properties;
 
 	private final Clock clock;
+
+	private final ScrapeTargets targets;
 
 	private final HttpClient http;
 
@@ -47,17 +55,18 @@ public class ProcessorMetrics {
 
 	private volatile @Nullable Instant lastSuccess;
 
-	ProcessorMetrics(MetricsProperties properties, Clock clock) {
+	ProcessorMetrics(MetricsProperties properties, Clock clock, ScrapeTargets targets) {
 		this.properties = properties;
 		this.clock = clock;
+		this.targets = targets;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 	}
 
 	@Scheduled(fixedDelayString = "${console.metrics.interval:5s}")
 	void scrape() {
-		Map<String, Double> values = new HashMap<>();
 		List<String> errors = new ArrayList<>();
-		for (URI url : this.properties.prometheusUrls()) {
+		Map<String, Map<String, Double>> byTarget = new TreeMap<>();
+		for (URI url : this.targets.resolve(this.properties.prometheusUrls(), errors)) {
 			try {
 				HttpResponse<String> response = this.http.send(
 						HttpRequest.newBuilder(url).timeout(this.properties.timeout()).GET().build(),
@@ -66,7 +75,9 @@ public class ProcessorMetrics {
 					errors.add(url + " answered " + response.statusCode());
 					continue;
 				}
-				PrometheusText.parse(response.body()).forEach((sample) -> collect(sample, values));
+				Map<String, Double> values = new HashMap<>();
+				PrometheusText.parse(response.body()).forEach((sample) -> CounterKeys.collect(sample, values));
+				byTarget.put(url.toString(), values);
 			}
 			catch (java.io.IOException ex) {
 				errors.add(url + ": " + ex.getClass().getSimpleName());
@@ -76,13 +87,17 @@ public class ProcessorMetrics {
 				return;
 			}
 		}
-		record(values, errors);
+		record(byTarget, errors);
 	}
 
-	synchronized void record(Map<String, Double> values, List<String> errors) {
+	/**
+	 * @param byTarget the counters read, by the endpoint that answered
+	 * @param errors what went wrong reading the others
+	 */
+	synchronized void record(Map<String, Map<String, Double>> byTarget, List<String> errors) {
 		Instant now = this.clock.instant();
-		if (errors.size() < this.properties.prometheusUrls().size()) {
-			this.history.addLast(new Snapshot(now, values));
+		if (!byTarget.isEmpty()) {
+			this.history.addLast(new Snapshot(now, Map.copyOf(byTarget)));
 			this.lastSuccess = now;
 		}
 		while (!this.history.isEmpty() && this.history.getFirst().at().isBefore(now.minus(this.properties.history()))) {
@@ -95,37 +110,32 @@ public class ProcessorMetrics {
 		this.lastError = error;
 	}
 
-	static void collect(PrometheusText.Sample sample, Map<String, Double> values) {
-		String key = switch (sample.name()) {
-			case "genesysbridge_inbound_messages_total" -> "inbound:" + sample.label("outcome");
-			case "genesysbridge_messages_dead_lettered_total" -> "deadlettered";
-			case "genesysbridge_messages_deferred_total" -> "deferred:" + sample.label("reason");
-			case "genesysbridge_ratelimit_genesys_throttled_total" -> "throttled";
-			case "genesysbridge_ratelimit_permits_total" -> "permits:" + sample.label("outcome");
-			case "http_client_requests_seconds_bucket" ->
-				sample.label("uri").contains(INBOUND_URI) ? "latency:le=" + sample.label("le") : null;
-			case "http_client_requests_seconds_count" ->
-				sample.label("uri").contains(INBOUND_URI) ? "latency:count" : null;
-			default -> null;
-		};
-		if (key != null) {
-			values.merge(key, sample.value(), Double::sum);
-		}
-	}
-
 	/**
 	 * @param key a counter key
 	 * @param window how far back
-	 * @return its increase over the window (or over the history so far, if shorter)
+	 * @return its increase over the window (or over the history so far, if shorter); a
+	 * replica's first reading is its baseline, while a series that appears on a replica
+	 * already read (a tenant's first deferral, say) counts from zero, as Micrometer
+	 * registers a counter at its first increment
 	 */
 	public synchronized double delta(String key, Duration window) {
 		Snapshot latest = this.history.peekLast();
-		Snapshot base = baseline(window);
-		if (latest == null || base == null || base == latest) {
+		if (latest == null) {
 			return 0;
 		}
-		double delta = latest.value(key) - base.value(key);
-		return (delta >= 0) ? delta : latest.value(key);
+		Instant from = latest.at().minus(window);
+		Map<String, Double> previous = new HashMap<>();
+		double increase = 0;
+		for (Snapshot snapshot : this.history) {
+			for (Map.Entry<String, Map<String, Double>> target : snapshot.targets().entrySet()) {
+				double value = target.getValue().getOrDefault(key, 0.0);
+				Double before = previous.put(target.getKey(), value);
+				if (before != null && snapshot.at().isAfter(from)) {
+					increase += (value >= before) ? value - before : value;
+				}
+			}
+		}
+		return increase;
 	}
 
 	/**
@@ -150,13 +160,13 @@ public class ProcessorMetrics {
 	 */
 	public synchronized Map<String, Double> deltas(String prefix, Duration window) {
 		Map<String, Double> deltas = new TreeMap<>();
-		Snapshot latest = this.history.peekLast();
-		if (latest == null) {
-			return deltas;
-		}
-		for (String key : latest.values().keySet()) {
-			if (key.startsWith(prefix)) {
-				deltas.put(key.substring(prefix.length()), delta(key, window));
+		for (Snapshot snapshot : this.history) {
+			for (Map<String, Double> values : snapshot.targets().values()) {
+				for (String key : values.keySet()) {
+					if (key.startsWith(prefix)) {
+						deltas.computeIfAbsent(key.substring(prefix.length()), (rest) -> delta(key, window));
+					}
+				}
 			}
 		}
 		return deltas;
@@ -190,8 +200,7 @@ public class ProcessorMetrics {
 			}
 			Duration between = Duration.between(previous.at(), snapshot.at());
 			if (between.compareTo(step) >= 0) {
-				double delta = snapshot.value(key) - previous.value(key);
-				series.add(Math.max(0, (delta >= 0) ? delta : snapshot.value(key)) / (between.toMillis() / 1000.0));
+				series.add(increase(previous, snapshot, key) / (between.toMillis() / 1000.0));
 				previous = snapshot;
 			}
 		}
@@ -210,6 +219,22 @@ public class ProcessorMetrics {
 	 */
 	public @Nullable Instant lastSuccess() {
 		return this.lastSuccess;
+	}
+
+	/**
+	 * The increase between two snapshots of the replicas present in both.
+	 */
+	private static double increase(Snapshot from, Snapshot to, String key) {
+		double increase = 0;
+		for (Map.Entry<String, Map<String, Double>> target : to.targets().entrySet()) {
+			Map<String, Double> before = from.targets().get(target.getKey());
+			if (before != null) {
+				double value = target.getValue().getOrDefault(key, 0.0);
+				double earlier = before.getOrDefault(key, 0.0);
+				increase += (value >= earlier) ? value - earlier : value;
+			}
+		}
+		return increase;
 	}
 
 	private @Nullable Snapshot baseline(Duration window) {

@@ -26,7 +26,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * op:<id>:lease} of the console replica running it, and the index {@code
  *
 <p>
- * ops}. Every status change and every step of the cursor is a compare-and-set.
+ * ops}. Every status change and every step of the cursor is a compare-and-set. The scripts
+ * take their keys from ARGV; each call also declares one of them as KEYS[1] only so that a
+ * Redis Cluster client sends it to the node owning the shared hash tag's slot.
  */
 class BulkReplays {
 
@@ -139,7 +141,7 @@ class BulkReplays {
 	}
 
 	boolean transition(String id, String from, String to, String field, String value) {
-		Long changed = this.redis.execute(TRANSITION, List.of(), key(id), from, to, field, value);
+		Long changed = this.redis.execute(TRANSITION, List.of(key(id)), key(id), from, to, field, value);
 		return changed != null && changed == 1;
 	}
 
@@ -175,7 +177,7 @@ class BulkReplays {
 	}
 
 	boolean advance(String id, int expectedCursor, String counter, String pushBack) {
-		Long moved = this.redis.execute(ADVANCE, List.of(), key(id), idsKey(id), String.valueOf(expectedCursor),
+		Long moved = this.redis.execute(ADVANCE, List.of(key(id)), key(id), idsKey(id), String.valueOf(expectedCursor),
 				counter, pushBack);
 		return moved != null && moved == 1;
 	}
@@ -188,7 +190,7 @@ class BulkReplays {
 		if (Boolean.TRUE.equals(taken)) {
 			return true;
 		}
-		Long renewed = this.redis.execute(RENEW, List.of(), leaseKey(id), owner,
+		Long renewed = this.redis.execute(RENEW, List.of(leaseKey(id)), leaseKey(id), owner,
 				String.valueOf(this.properties.lease().toMillis()));
 		return renewed != null && renewed == 1;
 	}

@@ -2,6 +2,8 @@ package io.genesysbridge.console.replay;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +30,8 @@ class ReplayConfiguration {
 	}
 
 	@Bean
-	ReplayService replayService(DeadLetterStore store, ReplayPublisher publisher) {
-		return new ReplayService(store, publisher);
+	ReplayService replayService(DeadLetterStore store, ReplayPublisher publisher, MeterRegistry meters) {
+		return new ReplayService(store, publisher, meters);
 	}
 
 	@Bean

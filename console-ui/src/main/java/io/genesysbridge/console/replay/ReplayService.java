@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,8 +26,14 @@ import io.genesysbridge.console.deadletter.DeadLetterStore;
  * the first was delivered. A message delivered before it was dead-lettered (its
  * correlation event failed) carries {@code x-bridge-delivered}, so the processor
  * republishes only the event.
+ *
+ * <p>
+ * Every replay is counted in {@value #REPLAYS} by outcome ({@code replayed},
+ * {@code failed_again}, {@code refused}, {@code failed}, {@code uncertain}).
  */
 class ReplayService {
+
+	static final String REPLAYS = "genesysbridge.console.deadletters.replays";
 
 	private static final Log logger = LogFactory.getLog(ReplayService.class);
 
@@ -33,9 +41,12 @@ class ReplayService {
 
 	private final ReplayPublisher publisher;
 
-	ReplayService(DeadLetterStore store, ReplayPublisher publisher) {
+	private final MeterRegistry meters;
+
+	ReplayService(DeadLetterStore store, ReplayPublisher publisher, MeterRegistry meters) {
 		this.store = store;
 		this.publisher = publisher;
+		this.meters = meters;
 	}
 
 	/**
@@ -50,11 +61,11 @@ class ReplayService {
 		String token = UUID.randomUUID().toString();
 		String claim = this.store.claim(id, token, operation, by);
 		if (!"OK".equals(claim)) {
-			return new ReplayOutcome(ReplayOutcome.Kind.REFUSED, refusal(claim));
+			return counted(new ReplayOutcome(ReplayOutcome.Kind.REFUSED, refusal(claim)));
 		}
 		Optional<DeadLetter> deadLetter = this.store.find(id);
 		if (deadLetter.isEmpty()) {
-			return new ReplayOutcome(ReplayOutcome.Kind.REFUSED, "the dead letter disappeared");
+			return counted(new ReplayOutcome(ReplayOutcome.Kind.REFUSED, "the dead letter disappeared"));
 		}
 		return publishClaimed(deadLetter.get(), token, operationKey);
 	}
@@ -67,6 +78,19 @@ class ReplayService {
 	 * @return how it ended
 	 */
 	ReplayOutcome publishClaimed(DeadLetter deadLetter, String token, String operationKey) {
+		return counted(settle(deadLetter, token, operationKey));
+	}
+
+	private ReplayOutcome counted(ReplayOutcome outcome) {
+		Counter.builder(REPLAYS)
+			.description("Dead-letter replays (single, bulk and recovered), by outcome")
+			.tag("outcome", outcome.kind().name().toLowerCase(Locale.ROOT))
+			.register(this.meters)
+			.increment();
+		return outcome;
+	}
+
+	private ReplayOutcome settle(DeadLetter deadLetter, String token, String operationKey) {
 		ReplayPublisher.Published published = this.publisher.publish(deadLetter, token);
 		switch (published.outcome()) {
 			case CONFIRMED -> {

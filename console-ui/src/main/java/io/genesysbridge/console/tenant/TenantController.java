@@ -32,7 +32,9 @@ import io.genesysbridge.console.system.Flash;
 /**
  * The tenants page: every tenant's configured rate and burst, live permits, pause state
  * and waiting dead letters, with the processor's deferrals and Genesys 429s of the last
- * minutes; changing a limit, pausing and resuming (OPERATOR, with a reason, audited).
+ * minutes (in total, by reason, and per tenant from the processor's {@code tenant} tag;
+ * tenants beyond the processor's tag bound are summed as {@code other}); changing a
+ * limit, pausing and resuming (OPERATOR, with a reason, audited).
  */
 @Controller
 @Validated
@@ -69,9 +71,11 @@ class TenantController {
 
 	@GetMapping("/tenants")
 	String list(Model model) {
-		model.addAttribute("rows", rows());
+		List<TenantRow> rows = rows();
+		model.addAttribute("rows", rows);
 		model.addAttribute("deferred", this.metrics.deltas("deferred:", WINDOW));
 		model.addAttribute("throttled", this.metrics.delta("throttled", WINDOW));
+		model.addAttribute("untagged", untagged(rows));
 		model.addAttribute("metricsError", this.metrics.lastError());
 		model.addAttribute("maxPerMinute", this.properties.maxPerMinute());
 		model.addAttribute("maxBurst", this.properties.maxBurst());
@@ -82,9 +86,11 @@ class TenantController {
 	@ResponseBody
 	Map<String, Object> live() {
 		Map<String, Object> live = new LinkedHashMap<>();
-		live.put("tenants", rows().stream().map(TenantController::json).toList());
+		List<TenantRow> rows = rows();
+		live.put("tenants", rows.stream().map(TenantController::json).toList());
 		live.put("deferred", this.metrics.deltas("deferred:", WINDOW));
 		live.put("throttled", this.metrics.delta("throttled", WINDOW));
+		live.put("untagged", untagged(rows));
 		live.put("metricsError", this.metrics.lastError());
 		return live;
 	}
@@ -148,10 +154,34 @@ class TenantController {
 		Map<String, RateUsage> usage = this.rates.usage(all);
 		Map<String, TenantPauses.Pause> paused = this.pauses.find(all.stream().map(TenantRecord::id).toList());
 		Map<String, Long> waiting = this.deadLetters.waitingByTenant();
+		Map<String, Double> deferred = this.metrics.deltas(ProcessorMetrics.TENANT_DEFERRED, WINDOW);
+		Map<String, Double> throttled = this.metrics.deltas(ProcessorMetrics.TENANT_THROTTLED, WINDOW);
 		return all.stream()
 			.map((tenant) -> new TenantRow(tenant, usage.get(tenant.id()), paused.get(tenant.id()),
-					waiting.getOrDefault(tenant.id(), 0L)))
+					waiting.getOrDefault(tenant.id(), 0L), Math.round(deferred.getOrDefault(tenant.id(), 0.0)),
+					Math.round(throttled.getOrDefault(tenant.id(), 0.0))))
 			.toList();
+	}
+
+	/**
+	 * @return deferrals and 429s of the last minutes tagged with no tenant of this page
+	 * ({@code other} beyond the processor's tag bound, tenants since removed), so the
+	 * per-tenant figures still add up to the totals
+	 */
+	private Map<String, Long> untagged(List<TenantRow> rows) {
+		List<String> listed = rows.stream().map((row) -> row.tenant().id()).toList();
+		Map<String, Long> untagged = new LinkedHashMap<>();
+		untagged.put("deferred", sumExcept(this.metrics.deltas(ProcessorMetrics.TENANT_DEFERRED, WINDOW), listed));
+		untagged.put("throttled", sumExcept(this.metrics.deltas(ProcessorMetrics.TENANT_THROTTLED, WINDOW), listed));
+		return untagged;
+	}
+
+	private static long sumExcept(Map<String, Double> byTenant, List<String> listed) {
+		return Math.round(byTenant.entrySet()
+			.stream()
+			.filter((entry) -> !listed.contains(entry.getKey()))
+			.mapToDouble(Map.Entry::getValue)
+			.sum());
 	}
 
 	private static Map<String, Object> json(TenantRow row) {
@@ -166,6 +196,8 @@ class TenantController {
 		json.put("penalized", row.usage().penalized());
 		json.put("paused", row.paused());
 		json.put("waitingDeadLetters", row.waitingDeadLetters());
+		json.put("deferred", row.deferred());
+		json.put("throttled", row.throttled());
 		return json;
 	}
 

@@ -47,9 +47,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real browser against the real processor and a fake Genesys: sign in,
  * see a dead letter, replay it and see it delivered once, a viewer cannot replay, a post
- * without CSRF token is refused, a payload with a script renders inert, and the
+ * without CSRF token is refused, a payload with a script renders inert, the
  * acceptance run: 200 dead letters replayed as one bulk replay at 20 per second, each
- * delivered once, each audited. Screenshots of every page go to
+ * delivered once, each audited; and a tenant's Genesys 429 and deferral show on its row
+ * of the tenants page. Screenshots of every page go to
  * {@code target/screenshots} (or {@code -Dconsole.screenshots}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -301,6 +302,24 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
 		this.browser.go("/dead-letters?status=ALL&tenant=" + ACME);
 		this.browser.find("#dead-letters a.dl-link").click();
 		this.browser.screenshot("dead-letter-detail");
+	}
+
+	@Test
+	@Order(8)
+	void shouldShowATenantsGenesys429AndItsDeferralOnTheTenantsPage() {
+		String row = "#tenants tr[data-id='" + ACME + "'] ";
+		this.fake.failNext(1, 429);
+		send(ACME, "wamid.browser.throttled", "Slow down");
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("wamid.browser.throttled") == 1);
+		this.browser.signIn("viewer", ConsoleTestRun.PASSWORD);
+
+		this.browser.go("/tenants");
+
+		this.browser.waiting(Duration.ofSeconds(20))
+			.until((d) -> "1".equals(this.browser.text(row + "[data-field=throttled]")));
+		assertThat(Integer.parseInt(this.browser.text(row + "[data-field=deferred]"))).isGreaterThanOrEqualTo(1);
+		assertThat(this.browser.text("#tenants thead")).contains("Deferred 5 min", "429s 5 min");
+		this.browser.screenshot("tenants");
 	}
 
 	private void postWithToken(String path, boolean withToken) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,9 @@ class ReplayIT extends ConsoleIntegrationTest {
 	@Autowired
 	private StringRedisTemplate redis;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@AfterEach
 	void drainInput() {
 		drain();
@@ -87,6 +91,7 @@ class ReplayIT extends ConsoleIntegrationTest {
 	@Test
 	void shouldPublishOnceWhenManyClicksAndABulkReplayRaceForOneDeadLetter() throws Exception {
 		DeadLetterSummary deadLetter = deadLetters("race", 1).getFirst();
+		double refusedBefore = replays("refused");
 		String operation = this.bulk.prepare(List.of(deadLetter.id()), "selected", "operator", 50);
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<ReplayOutcome>> outcomes = new ArrayList<>();
@@ -104,12 +109,16 @@ class ReplayIT extends ConsoleIntegrationTest {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "DONE".equals(this.bulk.find(operation).orElseThrow().status()));
 		long replayed = 0;
+		long refused = 0;
 		for (Future<ReplayOutcome> outcome : outcomes) {
 			replayed += outcome.get().published() ? 1 : 0;
+			refused += (outcome.get().kind() == ReplayOutcome.Kind.REFUSED) ? 1 : 0;
 		}
 		BulkReplay finished = this.bulk.find(operation).orElseThrow();
 		assertThat(replayed + finished.done()).isEqualTo(1);
 		assertThat(drain()).hasSize(1);
+		assertThat(replays("refused") - refusedBefore).as("refused clicks, and the bulk step if it got that far")
+			.isBetween((double) refused, refused + 1.0);
 	}
 
 	@Test
@@ -246,6 +255,11 @@ class ReplayIT extends ConsoleIntegrationTest {
 			messages.add(message);
 		}
 		return messages;
+	}
+
+	private double replays(String outcome) {
+		var counter = this.meters.find(ReplayService.REPLAYS).tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0.0;
 	}
 
 }

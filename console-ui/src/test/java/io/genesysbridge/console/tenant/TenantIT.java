@@ -1,8 +1,14 @@
 package io.genesysbridge.console.tenant;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +27,7 @@ import io.genesysbridge.console.support.ConsoleIntegrationTest;
 import io.genesysbridge.console.support.ConsoleTestRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -140,6 +147,41 @@ class TenantIT extends ConsoleIntegrationTest {
 	}
 
 	@Test
+	void shouldShowEachTenantsDeferralsAnd429sFromEveryProcessorReplicaWhenScraped() throws Exception {
+		String tenant = seed("metrics", 280, 20);
+		AtomicInteger scrapes = new AtomicInteger();
+		HttpServer processor = HttpServer.create(new InetSocketAddress("127.0.0.1",
+				ConsoleTestRun.PROCESSOR_MANAGEMENT_PORT), 0);
+		processor.createContext("/actuator/prometheus", (exchange) -> {
+			int n = scrapes.incrementAndGet();
+			byte[] body = """
+					genesysbridge_messages_deferred_total{reason="ratelimit",tenant="%1$s"} %2$d.0
+					genesysbridge_messages_deferred_total{reason="genesys.throttled",tenant="%1$s"} %3$d.0
+					genesysbridge_messages_deferred_total{reason="ratelimit",tenant="other"} %3$d.0
+					genesysbridge_ratelimit_genesys_throttled_total{tenant="%1$s"} %3$d.0
+					""".formatted(tenant, 2 * n, n).getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		processor.start();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(() -> row(tenant).path("throttled").asLong() >= 2);
+		}
+		finally {
+			processor.stop(0);
+		}
+
+		JsonNode live = this.json.readTree(
+				this.mvc.perform(get("/api/tenants").with(admin())).andReturn().getResponse().getContentAsString());
+		JsonNode row = row(tenant);
+		assertThat(row.get("deferred").asLong()).isEqualTo(3 * row.get("throttled").asLong());
+		assertThat(live.at("/untagged/deferred").asLong()).isGreaterThanOrEqualTo(row.get("throttled").asLong());
+		String page = this.mvc.perform(get("/tenants").with(admin())).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Deferred 5 min", "429s 5 min");
+	}
+
+	@Test
 	void shouldNeverShowTheClientSecret() throws Exception {
 		seed("secret", 280, 20);
 
@@ -151,6 +193,17 @@ class TenantIT extends ConsoleIntegrationTest {
 
 		assertThat(page).contains(ConsoleTestRun.tenantId("secret")).doesNotContain("secret-stays-encrypted");
 		assertThat(live).contains(ConsoleTestRun.tenantId("secret")).doesNotContain("secret-stays-encrypted");
+	}
+
+	private JsonNode row(String tenant) throws Exception {
+		JsonNode live = this.json.readTree(
+				this.mvc.perform(get("/api/tenants").with(admin())).andReturn().getResponse().getContentAsString());
+		for (JsonNode row : live.get("tenants")) {
+			if (tenant.equals(row.get("id").asString())) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row of " + tenant + " in " + live);
 	}
 
 	private String seed(String name, int perMinute, int burst) {

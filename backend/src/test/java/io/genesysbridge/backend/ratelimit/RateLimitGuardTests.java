@@ -1,0 +1,30 @@
+package io.genesysbridge.backend.ratelimit;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When a waited-for permit is too late to use: more than one emission interval after its slot.
+ */
+class RateLimitGuardTests {
+
+	@Test
+	void shouldUseAPermitWhoseWaitEndedWithinOneIntervalOfItsSlot() {
+		// 3,000 per minute: one permit every 20 ms
+		assertThat(RateLimitGuard.isStale(Duration.ofMillis(0).toNanos(), 3000)).isFalse();
+		assertThat(RateLimitGuard.isStale(Duration.ofMillis(19).toNanos(), 3000)).isFalse();
+		assertThat(RateLimitGuard.isStale(Duration.ofMillis(20).toNanos(), 3000)).isFalse();
+	}
+
+	@Test
+	void shouldNotUseAPermitWhoseWaitEndedMoreThanOneIntervalLate() {
+		assertThat(RateLimitGuard.isStale(Duration.ofMillis(21).toNanos(), 3000)).isTrue();
+		// 300 per minute: one every 200 ms, so 150 ms late is still the caller's slot
+		assertThat(RateLimitGuard.isStale(Duration.ofMillis(150).toNanos(), 300)).isFalse();
+		assertThat(RateLimitGuard.isStale(Duration.ofMillis(201).toNanos(), 300)).isTrue();
+	}
+
+}
