@@ -88,8 +88,31 @@ public class Deferrer {
 	 */
 	public Duration deferGrowing(org.springframework.messaging.Message<?> message, String reason,
 			@Nullable String tenantId) {
-		int index = Math.min(deferrals(message), this.properties.tiers().size() - 1);
-		return defer(message, this.properties.tiers().get(index), reason, tenantId);
+		return deferGrowing(message, reason, tenantId, null);
+	}
+
+	/**
+	 * Defers with a growing delay that stops growing at the tier covering {@code limit}: an
+	 * open circuit tries again after its wait in the open state, so deferring longer would only
+	 * hold messages back after the org recovered.
+	 * @param message the message as the stream function received it
+	 * @param reason low-cardinality reason
+	 * @param tenantId the message's tenant, or null if it names none
+	 * @param limit the longest delay worth waiting, or null for none
+	 * @return the tier used
+	 */
+	public Duration deferGrowing(org.springframework.messaging.Message<?> message, String reason,
+			@Nullable String tenantId, @Nullable Duration limit) {
+		return defer(message, growingTier(this.properties, deferrals(message), limit), reason, tenantId);
+	}
+
+	static Duration growingTier(DeferralProperties properties, int deferrals, @Nullable Duration limit) {
+		Duration tier = properties.tiers().get(Math.min(deferrals, properties.tiers().size() - 1));
+		if (limit == null) {
+			return tier;
+		}
+		Duration cap = properties.tierFor(limit);
+		return (tier.compareTo(cap) > 0) ? cap : tier;
 	}
 
 	/**

@@ -46,7 +46,7 @@ final class Holds {
 			return new Outcome.Defer(limited.retryAfter(), limited.reason());
 		}
 		if (failure instanceof CircuitOpenException open) {
-			return new Outcome.Defer(null, open.reason());
+			return new Outcome.Defer(null, open.reason(), open.retryAfter());
 		}
 		GenesysRetryableException throttled = (GenesysRetryableException) failure;
 		Duration retryAfter = (throttled.retryAfter() != null) ? throttled.retryAfter() : MIN_THROTTLE_WAIT;

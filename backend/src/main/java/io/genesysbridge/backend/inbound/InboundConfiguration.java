@@ -126,7 +126,7 @@ class InboundConfiguration {
 					deferrer.defer(message, defer.delay(), defer.reason(), tenantId);
 				}
 				else {
-					deferrer.deferGrowing(message, defer.reason(), tenantId);
+					deferrer.deferGrowing(message, defer.reason(), tenantId, defer.growthLimit());
 				}
 				metrics.deferred(defer.reason());
 				if (logger.isDebugEnabled()) {

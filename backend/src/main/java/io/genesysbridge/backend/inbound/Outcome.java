@@ -27,8 +27,15 @@ sealed interface Outcome {
 	 *
 	 * @param delay the least delay wanted, or null for a delay growing with each deferral
 	 * @param reason low-cardinality reason
+	 * @param growthLimit for a growing delay, the longest worth waiting (an open circuit's time
+	 * to its trial calls), or null for no limit
 	 */
-	record Defer(@Nullable Duration delay, String reason) implements Outcome {
+	record Defer(@Nullable Duration delay, String reason, @Nullable Duration growthLimit) implements Outcome {
+
+		Defer(@Nullable Duration delay, String reason) {
+			this(delay, reason, null);
+		}
+
 	}
 
 }
