@@ -87,7 +87,7 @@ final class Benchmark implements AutoCloseable {
 	private final String bareOut = this.q + "bare.out";
 
 	private final String[] webhookQueues = { this.q + "genesys-status-processed", this.q + "genesys-typing-events",
-			this.q + "outbound-genesys-messages", this.q + "genesys-status-updates" };
+			this.q + "outbound-genesys-messages", this.q + "genesys-status-updates", this.q + "webhook-ledger" };
 
 	private final String redisPrefix = "bench:" + this.runId + ":";
 
@@ -709,6 +709,7 @@ final class Benchmark implements AutoCloseable {
 		p.put("app.queues.typing", this.webhookQueues[1]);
 		p.put("app.queues.outbound-messages", this.webhookQueues[2]);
 		p.put("app.queues.status-updates", this.webhookQueues[3]);
+		p.put("app.queues.webhook-ledger", this.webhookQueues[4]);
 		p.put("app.deferral.queue-prefix", this.delayPrefix);
 		p.put("app.ordering.key-prefix", this.redisPrefix + "order:");
 		p.put("app.ratelimit.key-prefix", this.redisPrefix + "rl:");
@@ -718,6 +719,7 @@ final class Benchmark implements AutoCloseable {
 		p.put("app.tenants.encryption-key", this.encryptionKey);
 		p.put("app.api.redis-key-prefix", this.redisPrefix + "apikey:");
 		p.put("app.webhook.dedupe-key-format", this.redisPrefix + "webhook:%1$s:%2$s");
+		p.put("app.webhook.ledger-lock-key", this.redisPrefix + "webhook:ledger-lock");
 		p.put("app.receipts.message-key-format", this.redisPrefix + "agent-message:%s");
 		p.put("app.receipts.status-key-format", this.redisPrefix + "receipt-status:%s");
 		// Each tenant has its own OAuth client here; lift the per-client budget (default 300/min,

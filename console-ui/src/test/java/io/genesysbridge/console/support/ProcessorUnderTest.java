@@ -34,7 +34,8 @@ public final class ProcessorUnderTest implements AutoCloseable {
 
 	private static final String[] DELAY_TIERS = { "200", "500", "1000", "2000" };
 
-	private static final String[] OTHER_QUEUES = { "status-processed", "typing", "outbound", "status-updates" };
+	private static final String[] OTHER_QUEUES = { "status-processed", "typing", "outbound", "status-updates",
+			"webhook-ledger" };
 
 	private final Process process;
 
@@ -83,6 +84,7 @@ public final class ProcessorUnderTest implements AutoCloseable {
 				"--app.queues.status-processed=it." + id + ".status-processed",
 				"--app.queues.typing=it." + id + ".typing", "--app.queues.outbound-messages=it." + id + ".outbound",
 				"--app.queues.status-updates=it." + id + ".status-updates",
+				"--app.queues.webhook-ledger=it." + id + ".webhook-ledger",
 				"--app.deferral.queue-prefix=" + DELAY_PREFIX, "--app.deferral.tiers=200ms,500ms,1s,2s",
 				"--app.ordering.key-prefix=" + ConsoleTestRun.KEYS + "order:", "--app.ordering.defer-delay=200ms",
 				"--app.ratelimit.key-prefix=" + ConsoleTestRun.RATE_LIMIT_PREFIX,
@@ -93,6 +95,7 @@ public final class ProcessorUnderTest implements AutoCloseable {
 				"--app.tenants.encryption-key=" + randomKey(),
 				"--app.api.redis-key-prefix=" + ConsoleTestRun.KEYS + "apikey:",
 				"--app.webhook.dedupe-key-format=" + ConsoleTestRun.KEYS + "webhook:%1$s:%2$s",
+				"--app.webhook.ledger-lock-key=" + ConsoleTestRun.KEYS + "webhook:ledger-lock",
 				"--app.receipts.message-key-format=" + ConsoleTestRun.KEYS + "agent-message:%s",
 				"--app.receipts.status-key-format=" + ConsoleTestRun.KEYS + "receipt-status:%s",
 				"--spring.cloud.stream.bindings.inbound-in-0.consumer.concurrency=16",
