@@ -13,11 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of a shared server (RabbitMQ, Redis) that a test can {@link #cut()} and
- * {@link #restore()}, so that a processor connected through it sees that server go down and
- * come back while every other client of the shared server is untouched. Unlike
- * {@link RabbitProxy} (the shared test context's broker) it proxies any host and port, and is
- * meant for processors run as child JVMs ({@link ProcessorProcess}).
+ * A TCP proxy in front of a shared server (RabbitMQ, Redis), so that a processor connected
+ * through it (the shared test context through {@link TestRun#RABBIT}, or a child JVM of
+ * {@link ProcessorProcess}) sees that server misbehave while every other client of the shared
+ * server is untouched:
+ * <ul>
+ * <li>{@link #cut()} closes every connection and refuses new ones, like a server that went
+ * down, until {@link #restore()};</li>
+ * <li>{@link #pause()} stops forwarding bytes in both directions, like a broker that blocked
+ * the connection (publishes are written but never confirmed until {@link #resume()});</li>
+ * <li>{@link #muteReplies()} forwards what the client sends but holds back what the server
+ * answers, the last moment of a broker going down: publishes arrive, their confirms do not; a
+ * {@link #cut()} then drops the held-back answers.</li>
+ * </ul>
+ * Callers restore it in {@code finally}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -34,6 +43,12 @@ public final class TcpProxy implements AutoCloseable {
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger threadIds = new AtomicInteger();
+
+	private final Object pauseLock = new Object();
+
+	private volatile boolean paused;
+
+	private volatile boolean repliesMuted;
 
 	private volatile boolean down;
 
@@ -81,9 +96,29 @@ public final class TcpProxy implements AutoCloseable {
 		return this.server.getLocalPort();
 	}
 
+	/** Stops forwarding bytes; connections stay open. */
+	public void pause() {
+		this.paused = true;
+	}
+
+	/** Holds back the server's answers (confirms among them); the client's bytes still go through. */
+	public void muteReplies() {
+		this.repliesMuted = true;
+	}
+
+	/** Forwards again, including what was held back. */
+	public void resume() {
+		synchronized (this.pauseLock) {
+			this.paused = false;
+			this.repliesMuted = false;
+			this.pauseLock.notifyAll();
+		}
+	}
+
 	/** Closes every connection and refuses new ones, like a server that went down. */
 	public void cut() {
 		this.down = true;
+		resume();
 		for (Socket socket : this.sockets) {
 			closeQuietly(socket);
 		}
@@ -92,6 +127,7 @@ public final class TcpProxy implements AutoCloseable {
 	/** Accepts connections again. */
 	public void restore() {
 		this.down = false;
+		resume();
 	}
 
 	@Override
@@ -133,25 +169,37 @@ public final class TcpProxy implements AutoCloseable {
 		}
 		this.sockets.add(client);
 		this.sockets.add(target);
-		thread("up", () -> pump(client, target)).start();
-		thread("down", () -> pump(target, client)).start();
+		thread("up", () -> pump(client, target, false)).start();
+		thread("down", () -> pump(target, client, true)).start();
 	}
 
-	private void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to, boolean reply) {
 		byte[] buffer = new byte[BUFFER];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			int read;
-			while ((read = in.read(buffer)) != -1 && !this.down) {
+			while ((read = in.read(buffer)) != -1) {
+				awaitResumed(reply);
+				if (this.down) {
+					break;
+				}
 				out.write(buffer, 0, read);
 				out.flush();
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | InterruptedException ex) {
 			// the other side closed, or the connection was cut: close both below
 		}
 		finally {
 			closeQuietly(from);
 			closeQuietly(to);
+		}
+	}
+
+	private void awaitResumed(boolean reply) throws InterruptedException {
+		synchronized (this.pauseLock) {
+			while ((this.paused || (reply && this.repliesMuted)) && !this.down) {
+				this.pauseLock.wait(100);
+			}
 		}
 	}
 

@@ -71,7 +71,7 @@ public final class TestRun {
 	private static final String ENCRYPTION_KEY = randomKey();
 
 	/** The processor reaches RabbitMQ through this proxy, so tests can block or cut it. */
-	public static final RabbitProxy RABBIT = RabbitProxy.start();
+	public static final TcpProxy RABBIT = TcpProxy.toRabbit();
 
 	/** The webhook secret of {@code TENANTS[1]} before its rotation, still accepted for an hour. */
 	public static final String ROTATED_OUT_SECRET = "rotated-out-secret-" + ID;
