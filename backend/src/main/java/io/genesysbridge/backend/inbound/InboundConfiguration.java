@@ -122,11 +122,11 @@ class InboundConfiguration {
 			}
 			case Outcome.Defer defer -> {
 				String tenantId = envelope.tenantId(message);
-				if (defer.delay() != null) {
-					deferrer.defer(message, defer.delay(), defer.reason(), tenantId);
-				}
-				else {
-					deferrer.deferGrowing(message, defer.reason(), tenantId, defer.growthLimit());
+				Duration tier = (defer.delay() != null)
+						? deferrer.defer(message, defer.delay(), defer.reason(), tenantId)
+						: deferrer.deferGrowing(message, defer.reason(), tenantId, defer.growthLimit());
+				if (!Turns.REASON.equals(defer.reason())) {
+					turns.deferred(message, tier);
 				}
 				metrics.deferred(defer.reason());
 				if (logger.isDebugEnabled()) {

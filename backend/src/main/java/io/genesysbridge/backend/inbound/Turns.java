@@ -63,7 +63,35 @@ final class Turns {
 			return Mono.empty();
 		}
 		return this.gate.next(order.key())
-			.flatMap((next) -> (order.seq() <= next) ? Mono.<Outcome>empty() : pollUntilTurn(message, order));
+			.flatMap((next) -> (order.seq() <= next) ? Mono.<Outcome>empty() : notYourTurn(message, order));
+	}
+
+	/**
+	 * If the conversation's current message is itself deferred for longer than a local wait, a
+	 * successor defers straight to that message's return instead of polling; otherwise it waits
+	 * in place a little.
+	 */
+	private Mono<Outcome> notYourTurn(Message<?> message, Order order) {
+		return this.gate.dueAt(order.key()).flatMap((due) -> {
+			long wait = due - this.clock.millis();
+			if (wait > this.gate.localWait().toMillis()) {
+				return Mono.just(new Outcome.Defer(Duration.ofMillis(wait), REASON));
+			}
+			return pollUntilTurn(message, order);
+		});
+	}
+
+	/**
+	 * Records that a message whose turn it was is deferred until {@code delay} from now, for its
+	 * successors ({@link #notYourTurn}). Best effort: without the record they poll as before.
+	 */
+	void deferred(Message<?> message, Duration delay) {
+		Order order = orderOf(message);
+		if (order != null) {
+			this.gate.holdUntil(order.key(), this.clock.millis() + delay.toMillis(), delay)
+				.onErrorResume((ex) -> Mono.empty())
+				.block(Duration.ofSeconds(5));
+		}
 	}
 
 	/**

@@ -85,6 +85,29 @@ public class OrderingGate {
 	}
 
 	/**
+	 * Records when the conversation's current message comes back from a deferral, so that its
+	 * successors defer straight to that time instead of polling and deferring again and again.
+	 * @param key conversation key
+	 * @param dueAtMillis epoch millis at which the deferred message returns
+	 * @param ttl how long the record is worth keeping (the deferral itself)
+	 * @return completion
+	 */
+	public Mono<Void> holdUntil(String key, long dueAtMillis, Duration ttl) {
+		return this.redis.opsForValue()
+			.set(prefix(key) + "due", String.valueOf(dueAtMillis), ttl.plusSeconds(1))
+			.then();
+	}
+
+	/**
+	 * @param key conversation key
+	 * @return when the conversation's current message returns from its deferral (epoch millis),
+	 * or 0 if it is not deferred
+	 */
+	public Mono<Long> dueAt(String key) {
+		return this.redis.opsForValue().get(prefix(key) + "due").map(Long::parseLong).defaultIfEmpty(0L);
+	}
+
+	/**
 	 * Lets the conversation's next message go, if {@code seq} was the current one.
 	 * @param key conversation key
 	 * @param seq the message that reached a final outcome
