@@ -48,8 +48,10 @@ apt_install() {
 }
 
 ensure_redis() {
+	# redis-server and redis-cli are needed even when a Redis already answers: the Cluster and
+	# Sentinel tests start throwaway servers of their own.
+	command -v redis-server >/dev/null && command -v redis-cli >/dev/null || apt_install redis-server redis-tools
 	port_open 6379 && return 0
-	command -v redis-server >/dev/null || apt_install redis-server
 	log "Starting Redis on 127.0.0.1:6379"
 	mkdir -p /var/lib/redis /var/log/redis
 	redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \

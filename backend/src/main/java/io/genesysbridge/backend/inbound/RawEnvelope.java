@@ -6,6 +6,8 @@ import java.util.Date;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -85,9 +87,26 @@ final class RawEnvelope {
 		}
 	}
 
+	/**
+	 * Reads only the {@code metadata} object, streaming: every other top-level field is skipped
+	 * without building a tree, and reading stops once {@code metadata} was read (the contract puts
+	 * it first), so the age of each message does not cost a second parse of its whole body.
+	 */
 	private JsonNode metadata(Message<byte[]> message) {
-		try {
-			return this.json.readTree(message.getPayload()).path("metadata");
+		try (JsonParser parser = this.json.createParser(message.getPayload())) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return MissingNode.getInstance();
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				parser.nextToken();
+				if ("metadata".equals(name)) {
+					JsonNode metadata = parser.readValueAsTree();
+					return (metadata != null) ? metadata : MissingNode.getInstance();
+				}
+				parser.skipChildren();
+			}
+			return MissingNode.getInstance();
 		}
 		catch (JacksonException ex) {
 			return MissingNode.getInstance();

@@ -28,7 +28,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -73,7 +72,7 @@ public final class RedisServers implements AutoCloseable {
 	 * @return a Redis Cluster of three masters without replicas, shared by this JVM's tests
 	 */
 	public static synchronized RedisServers cluster() {
-		assumeRedisInstalled();
+		requireRedisInstalled();
 		if (cluster == null) {
 			cluster = stopAtExit(startCluster());
 		}
@@ -85,7 +84,7 @@ public final class RedisServers implements AutoCloseable {
 	 * this JVM's tests
 	 */
 	public static synchronized RedisServers sentinel() {
-		assumeRedisInstalled();
+		requireRedisInstalled();
 		if (sentinel == null) {
 			sentinel = stopAtExit(startSentinel());
 		}
@@ -292,11 +291,11 @@ public final class RedisServers implements AutoCloseable {
 		}
 	}
 
-	private static void assumeRedisInstalled() {
+	private static void requireRedisInstalled() {
 		boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
 			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, "redis-server"))
 					&& Files.isExecutable(Path.of(dir, "redis-cli")));
-		assumeThat(installed).as("redis-server and redis-cli on the PATH").isTrue();
+		assertThat(installed).as("redis-server and redis-cli on the PATH (bin/test installs them)").isTrue();
 	}
 
 }

@@ -14,6 +14,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.springframework.amqp.core.AmqpAdmin;
 
 import io.genesysbridge.fake.FakeGenesys;
@@ -133,30 +136,26 @@ public final class ProcessorUnderTest implements AutoCloseable {
 	private void awaitHealthy(Duration timeout) {
 		HttpClient http = HttpClient.newHttpClient();
 		URI health = URI.create("http://127.0.0.1:" + ConsoleTestRun.PROCESSOR_MANAGEMENT_PORT + "/actuator/health");
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"The processor exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			try {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return;
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(
+							"The processor exited with " + this.process.exitValue() + "; see " + this.log);
 				}
-			}
-			catch (IOException ex) {
-				// not up yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			sleep(500);
+				try {
+					return http
+						.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+								HttpResponse.BodyHandlers.ofString())
+						.statusCode() == 200;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
 		}
-		throw new IllegalStateException("The processor did not become healthy in " + timeout + "; see " + this.log);
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("The processor did not become healthy in " + timeout + "; see " + this.log);
+		}
 	}
 
 	/**
@@ -191,15 +190,6 @@ public final class ProcessorUnderTest implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
