@@ -77,7 +77,7 @@ class InboundProcessor {
 	 * @return what to do: publish a correlation event, nothing, or defer
 	 */
 	Outcome process(Message<byte[]> message) {
-		Outcome notYet = this.turns.waitFor(message).timeout(this.properties.attemptTimeout()).block();
+		Outcome notYet = this.turns.waitFor(message);
 		if (notYet != null) {
 			return notYet;
 		}

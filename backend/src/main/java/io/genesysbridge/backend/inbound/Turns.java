@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.messaging.Message;
@@ -24,8 +24,9 @@ import io.genesysbridge.backend.ordering.OrderingGate;
 
 /**
  * A numbered message's turn in its conversation. It goes ahead when every earlier message of
- * the conversation reached a final outcome; otherwise it waits briefly in place and is then
- * deferred. Unnumbered messages (ordering off, unreadable bodies) always go ahead.
+ * the conversation reached a final outcome; otherwise it waits briefly in place (sleeping on
+ * the consumer's virtual thread) and is then deferred. Unnumbered messages (ordering off,
+ * unreadable bodies) always go ahead.
  */
 final class Turns {
 
@@ -42,6 +43,9 @@ final class Turns {
 	/** At most this many consumers of one replica wait in place on one conversation. */
 	static final int MAX_LOCAL_WAITERS = 4;
 
+	/** Backstop on each Redis call; the client's own command timeout (2 s) normally ends it first. */
+	private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
+
 	private final Counter gaps;
 
 	private final Map<String, AtomicInteger> waiters = new ConcurrentHashMap<>();
@@ -55,15 +59,16 @@ final class Turns {
 	}
 
 	/**
-	 * @return empty when it is the message's turn, else a deferral
+	 * Runs on the consumer's (virtual) thread: a wait in place sleeps there, with no Reactor
+	 * timer involved.
+	 * @return null when it is the message's turn, else a deferral
 	 */
-	Mono<Outcome> waitFor(Message<?> message) {
+	@Nullable Outcome waitFor(Message<?> message) {
 		Order order = orderOf(message);
-		if (order == null) {
-			return Mono.empty();
+		if (order == null || isTurnOf(order)) {
+			return null;
 		}
-		return this.gate.next(order.key())
-			.flatMap((next) -> (order.seq() <= next) ? Mono.<Outcome>empty() : notYourTurn(message, order));
+		return notYourTurn(message, order);
 	}
 
 	/**
@@ -71,14 +76,18 @@ final class Turns {
 	 * successor defers straight to that message's return instead of polling; otherwise it waits
 	 * in place a little.
 	 */
-	private Mono<Outcome> notYourTurn(Message<?> message, Order order) {
-		return this.gate.dueAt(order.key()).flatMap((due) -> {
-			long wait = due - this.clock.millis();
-			if (wait > this.gate.localWait().toMillis()) {
-				return Mono.just(new Outcome.Defer(Duration.ofMillis(wait), REASON));
-			}
-			return pollUntilTurn(message, order);
-		});
+	private @Nullable Outcome notYourTurn(Message<?> message, Order order) {
+		Long due = this.gate.dueAt(order.key()).block(REDIS_WAIT);
+		long wait = ((due != null) ? due : 0) - this.clock.millis();
+		if (wait > this.gate.localWait().toMillis()) {
+			return new Outcome.Defer(Duration.ofMillis(wait), REASON);
+		}
+		return pollUntilTurn(message, order);
+	}
+
+	private boolean isTurnOf(Order order) {
+		Long next = this.gate.next(order.key()).block(REDIS_WAIT);
+		return next != null && order.seq() <= next;
 	}
 
 	/**
@@ -90,7 +99,7 @@ final class Turns {
 		if (order != null) {
 			this.gate.holdUntil(order.key(), this.clock.millis() + delay.toMillis(), delay)
 				.onErrorResume((ex) -> Mono.empty())
-				.block(Duration.ofSeconds(5));
+				.block(REDIS_WAIT);
 		}
 	}
 
@@ -101,21 +110,38 @@ final class Turns {
 	void done(Message<?> message) {
 		Order order = orderOf(message);
 		if (order != null) {
-			this.gate.advance(order.key(), order.seq()).onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(5));
+			this.gate.advance(order.key(), order.seq()).onErrorResume((ex) -> Mono.empty()).block(REDIS_WAIT);
 		}
 	}
 
 	/**
-	 * Waits in place a little, unless enough consumers already wait on this conversation: then
-	 * it is deferred at once, so one busy conversation cannot take every consumer.
+	 * Waits in place a little, polling every {@code pollInterval} for up to {@code localWait},
+	 * unless enough consumers already wait on this conversation: then it is deferred at once, so
+	 * one busy conversation cannot take every consumer.
 	 */
-	private Mono<Outcome> pollUntilTurn(Message<?> message, Order order) {
+	private @Nullable Outcome pollUntilTurn(Message<?> message, Order order) {
 		AtomicInteger waiting = this.waiters.computeIfAbsent(order.key(), (k) -> new AtomicInteger());
-		if (waiting.incrementAndGet() > MAX_LOCAL_WAITERS) {
-			release(order.key(), waiting);
+		try {
+			if (waiting.incrementAndGet() > MAX_LOCAL_WAITERS) {
+				return notYet(message, order);
+			}
+			long deadline = System.nanoTime() + this.gate.localWait().toNanos();
+			long interval = this.gate.pollInterval().toNanos();
+			while (System.nanoTime() + interval <= deadline) {
+				TimeUnit.NANOSECONDS.sleep(interval);
+				if (isTurnOf(order)) {
+					return null;
+				}
+			}
 			return notYet(message, order);
 		}
-		return poll(message, order).doFinally((signal) -> release(order.key(), waiting));
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Outcome.Defer(this.gate.deferDelay(), REASON);
+		}
+		finally {
+			release(order.key(), waiting);
+		}
 	}
 
 	private void release(String key, AtomicInteger waiting) {
@@ -124,25 +150,16 @@ final class Turns {
 		}
 	}
 
-	private Mono<Outcome> poll(Message<?> message, Order order) {
-		return Flux.interval(this.gate.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> this.gate.next(order.key()), 1)
-			.filter((next) -> next >= order.seq())
-			.next()
-			.flatMap((next) -> Mono.<Outcome>empty())
-			.timeout(this.gate.localWait(), Mono.defer(() -> notYet(message, order)));
-	}
-
-	private Mono<Outcome> notYet(Message<?> message, Order order) {
+	private @Nullable Outcome notYet(Message<?> message, Order order) {
 		Instant firstDeferred = firstDeferredAt(message);
 		if (firstDeferred != null && firstDeferred.plus(this.gate.gapTimeout()).isBefore(this.clock.instant())) {
 			this.gaps.increment();
 			logger.warn("Message " + order.seq() + " of conversation " + order.key() + " waited longer than "
 					+ this.gate.gapTimeout() + " for its predecessor; letting it go ahead");
-			return this.gate.skipTo(order.key(), order.seq() - 1).then(Mono.empty());
+			this.gate.skipTo(order.key(), order.seq() - 1).block(REDIS_WAIT);
+			return null;
 		}
-		return Mono.just(new Outcome.Defer(this.gate.deferDelay(), REASON));
+		return new Outcome.Defer(this.gate.deferDelay(), REASON);
 	}
 
 	private static @Nullable Instant firstDeferredAt(Message<?> message) {

@@ -2,6 +2,10 @@ package io.genesysbridge.backend.inbound;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +37,10 @@ class TurnsIT extends BackendIntegrationTest {
 		String key = UUID.randomUUID().toString();
 		Message<byte[]> head = numbered(key, 1);
 		Message<byte[]> successor = numbered(key, 2);
-		assertThat(this.turns.waitFor(head).block(WAIT)).as("the head's turn").isNull();
+		assertThat(this.turns.waitFor(head)).as("the head's turn").isNull();
 
 		this.turns.deferred(head, Duration.ofSeconds(30));
-		Outcome outcome = this.turns.waitFor(successor).block(WAIT);
+		Outcome outcome = this.turns.waitFor(successor);
 
 		// waiting in place would end in the short order.waiting delay (deferDelay), not 30 s
 		assertThat(outcome).isInstanceOfSatisfying(Outcome.Defer.class, (defer) -> {
@@ -50,7 +54,7 @@ class TurnsIT extends BackendIntegrationTest {
 		String key = UUID.randomUUID().toString();
 		Message<byte[]> successor = numbered(key, 2);
 
-		Outcome outcome = this.turns.waitFor(successor).block(WAIT);
+		Outcome outcome = this.turns.waitFor(successor);
 
 		assertThat(outcome).isInstanceOfSatisfying(Outcome.Defer.class,
 				(defer) -> assertThat(defer.delay()).isEqualTo(this.gate.deferDelay()));
@@ -65,7 +69,23 @@ class TurnsIT extends BackendIntegrationTest {
 
 		this.turns.done(head);
 
-		assertThat(this.turns.waitFor(successor).block(WAIT)).isNull();
+		assertThat(this.turns.waitFor(successor)).isNull();
+	}
+
+	@Test
+	void shouldGoAheadWhileWaitingInPlaceOnceThePredecessorIsDone() throws Exception {
+		String key = UUID.randomUUID().toString();
+		Message<byte[]> head = numbered(key, 1);
+		Message<byte[]> successor = numbered(key, 2);
+		try (ExecutorService consumer = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Outcome> waiting = consumer.submit(() -> this.turns.waitFor(successor));
+			// well inside the 300 ms local wait, so the successor is polling by then
+			Thread.sleep(100);
+
+			this.turns.done(head);
+
+			assertThat(waiting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("its turn, not a deferral").isNull();
+		}
 	}
 
 	private static Message<byte[]> numbered(String key, long seq) {
