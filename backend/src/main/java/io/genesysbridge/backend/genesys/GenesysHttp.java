@@ -17,7 +17,8 @@ import io.genesysbridge.backend.tenant.Tenant;
 
 /**
  * The one way any Genesys client class calls the Platform API: the {@link GenesysCallGuard}s
- * (circuit breaker, rate limit), the tenant's bearer token, one retry with a fresh token after a
+ * (the circuit breaker around the whole call, the rate limit around each request once the token
+ * is at hand), the tenant's bearer token, one retry with a fresh token after a
  * 401, and non-2xx answers mapped to
  * {@link GenesysRetryableException} / {@link GenesysRejectedException}. Feature clients
  * ({@link GenesysClient} and friends) only name operations, paths and bodies.
@@ -30,13 +31,19 @@ final class GenesysHttp {
 
 	private final GenesysErrors errors;
 
-	private final List<GenesysCallGuard> guards;
+	private final List<GenesysCallGuard> callGuards;
+
+	private final List<GenesysCallGuard> requestGuards;
 
 	GenesysHttp(WebClient webClient, GenesysTokenProvider tokens, GenesysErrors errors, List<GenesysCallGuard> guards) {
 		this.webClient = webClient;
 		this.tokens = tokens;
 		this.errors = errors;
-		this.guards = guards.stream().sorted(Comparator.comparingInt(GenesysCallGuard::order).reversed()).toList();
+		List<GenesysCallGuard> innermostFirst = guards.stream()
+			.sorted(Comparator.comparingInt(GenesysCallGuard::order).reversed())
+			.toList();
+		this.callGuards = innermostFirst.stream().filter((guard) -> !guard.perRequest()).toList();
+		this.requestGuards = innermostFirst.stream().filter(GenesysCallGuard::perRequest).toList();
 	}
 
 	/**
@@ -59,12 +66,19 @@ final class GenesysHttp {
 				.accept(MediaType.APPLICATION_JSON);
 			WebClient.RequestHeadersSpec<?> ready = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return ready.exchangeToMono((response) -> decode(operation, response, responseType));
+			return guarded(this.requestGuards, tenant, operation,
+					ready.exchangeToMono((response) -> decode(operation, response, responseType)));
 		});
-		for (GenesysCallGuard guard : this.guards) {
-			call = guard.guard(tenant, operation, call);
+		return guarded(this.callGuards, tenant, operation, call);
+	}
+
+	private static <T> Mono<T> guarded(List<GenesysCallGuard> innermostFirst, Tenant tenant, String operation,
+			Mono<T> call) {
+		Mono<T> guarded = call;
+		for (GenesysCallGuard guard : innermostFirst) {
+			guarded = guard.guard(tenant, operation, guarded);
 		}
-		return call;
+		return guarded;
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, Class<T> responseType) {

@@ -27,11 +27,11 @@ final class GcraLimiter {
 			local ttat = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
 			local ctat = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), now)
 			local wait = math.max(ttat - tt - now, ctat - ct - now, 0)
-			if wait > tonumber(ARGV[5]) then return {0, string.format('%.0f', wait)} end
+			if wait > tonumber(ARGV[5]) then return {0, string.format('%.0f', wait), string.format('%.0f', now)} end
 			local nt, nc = ttat + ti, ctat + ci
 			redis.call('SET', KEYS[1], string.format('%.0f', nt), 'PX', math.ceil((nt - now) / 1000) + 1000)
 			redis.call('SET', KEYS[2], string.format('%.0f', nc), 'PX', math.ceil((nc - now) / 1000) + 1000)
-			return {1, string.format('%.0f', wait)}
+			return {1, string.format('%.0f', wait), string.format('%.0f', now)}
 			""", List.class);
 
 	private final ReactiveStringRedisTemplate redis;
@@ -41,9 +41,9 @@ final class GcraLimiter {
 	}
 
 	/**
-	 * @return the wait for a reserved permit (zero or positive), or the negated wait when refused
+	 * @return the answer: a reserved permit and its wait, or a refusal and the wait it would need
 	 */
-	Mono<Duration> acquire(Buckets buckets, Rate tenant, Rate client, Duration maxWait) {
+	Mono<Permit> acquire(Buckets buckets, Rate tenant, Rate client, Duration maxWait) {
 		List<String> keys = List.of(buckets.tenantKey(), buckets.clientKey(), buckets.penaltyKey());
 		List<String> args = List.of(String.valueOf(tenant.intervalMicros()), String.valueOf(tenant.toleranceMicros()),
 				String.valueOf(client.intervalMicros()), String.valueOf(client.toleranceMicros()),
@@ -51,9 +51,26 @@ final class GcraLimiter {
 		return this.redis.execute(ACQUIRE, keys, args).next().map((reply) -> {
 			boolean granted = Long.parseLong(String.valueOf(reply.get(0))) == 1;
 			long waitMicros = Long.parseLong(String.valueOf(reply.get(1)));
-			Duration wait = Duration.ofNanos(waitMicros * 1000);
-			return granted ? wait : wait.negated();
+			long redisNowMicros = Long.parseLong(String.valueOf(reply.get(2)));
+			return new Permit(granted, Duration.ofNanos(waitMicros * 1000), redisNowMicros);
 		});
+	}
+
+	/**
+	 * The limiter's answer.
+	 *
+	 * @param granted whether a permit was reserved
+	 * @param delay from {@code redisNowMicros} to the permit's slot (granted), or to the earliest
+	 * slot a later request could get (refused)
+	 * @param redisNowMicros Redis's clock when it answered, µs since the epoch
+	 */
+	record Permit(boolean granted, Duration delay, long redisNowMicros) {
+
+		/** The delay, negated when refused. */
+		Duration signedWait() {
+			return this.granted ? this.delay : this.delay.negated();
+		}
+
 	}
 
 	Mono<Void> penalize(Buckets buckets, double factor, Duration duration) {

@@ -1,7 +1,10 @@
 package io.genesysbridge.backend.ratelimit;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,11 +19,19 @@ import io.genesysbridge.backend.system.TenantTags;
 import io.genesysbridge.backend.tenant.Tenant;
 
 /**
- * Takes a permit from the tenant's and the OAuth client's budget before every Genesys call:
- * waits (without blocking a thread) when the permit is due within {@code maxWait}, refuses with
+ * Takes a permit from the tenant's and the OAuth client's budget before every Genesys request
+ * (after its token is at hand, so a token fetch never holds permits back): waits (without
+ * blocking a thread) when the permit is due within {@code maxWait}, refuses with
  * {@link RateLimitedException} otherwise, and lowers the client's rate after a Genesys 429 until
  * its Retry-After has passed. If Redis is unreachable the call proceeds (fail-open, counted).
  * Genesys 429s are counted by tenant (bounded by {@link TenantTags}).
+ *
+ * <p>
+ * A permit used more than one emission interval after its slot is not used: neither when the
+ * limiter's reply itself was handled late ({@link ReplyLag}) nor when the wait for the slot
+ * ended late. Calls whose slots came due during such a stall would otherwise reach Genesys
+ * together, above the rate over that second. The call asks once for a fresh permit; a second
+ * late permit is used, so a replica that is late all the time still makes progress.
  */
 final class RateLimitGuard implements GenesysCallGuard {
 
@@ -32,6 +43,8 @@ final class RateLimitGuard implements GenesysCallGuard {
 
 	private static final Log logger = LogFactory.getLog(RateLimitGuard.class);
 
+	private static final long LAG_WINDOW_MICROS = TimeUnit.SECONDS.toMicros(10);
+
 	private final GcraLimiter limiter;
 
 	private final RateLimitProperties properties;
@@ -42,12 +55,22 @@ final class RateLimitGuard implements GenesysCallGuard {
 
 	private final TenantTags tenantTags;
 
+	private final ReplyLag replyLag = new ReplyLag(LAG_WINDOW_MICROS);
+
+	private final LongSupplier nowMicros;
+
 	RateLimitGuard(GcraLimiter limiter, RateLimitProperties properties, MeterRegistry registry,
 			TenantTags tenantTags) {
+		this(limiter, properties, registry, tenantTags, RateLimitGuard::epochMicros);
+	}
+
+	RateLimitGuard(GcraLimiter limiter, RateLimitProperties properties, MeterRegistry registry, TenantTags tenantTags,
+			LongSupplier nowMicros) {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.registry = registry;
 		this.tenantTags = tenantTags;
+		this.nowMicros = nowMicros;
 		this.waits = Timer.builder(WAITS)
 			.description("Time calls waited for a Genesys permit that was due within the wait bound")
 			.register(registry);
@@ -59,60 +82,85 @@ final class RateLimitGuard implements GenesysCallGuard {
 	}
 
 	@Override
+	public boolean perRequest() {
+		return true;
+	}
+
+	@Override
 	public <T> Mono<T> guard(Tenant tenant, String operation, Mono<T> call) {
 		if (!this.properties.enabled()) {
 			return call;
 		}
 		GcraLimiter.Buckets buckets = GcraLimiter.Buckets.of(this.properties.keyPrefix(), tenant.clientId(),
 				tenant.id());
+		return acquire(tenant, buckets, true,
+				call.doOnError(GenesysClientException.class, (ex) -> penalizeOn429(tenant, buckets, ex)));
+	}
+
+	private <T> Mono<T> acquire(Tenant tenant, GcraLimiter.Buckets buckets, boolean firstPermit, Mono<T> call) {
 		return this.limiter
 			.acquire(buckets, new GcraLimiter.Rate(tenant.rateLimit().perMinute(), tenant.rateLimit().burst()),
 					new GcraLimiter.Rate(this.properties.clientPerMinute(), this.properties.clientBurst()),
 					this.properties.maxWait())
+			.map(Optional::of)
 			.onErrorResume((ex) -> failOpen(tenant, ex))
-			.flatMap((wait) -> permitted(tenant, operation, wait, call, call.doOnError(GenesysClientException.class,
-					(ex) -> penalizeOn429(tenant, buckets, ex))));
+			.flatMap((permit) -> permit.isPresent() ? permitted(tenant, buckets, firstPermit, permit.get(), call)
+					: call);
 	}
 
-	private <T> Mono<T> permitted(Tenant tenant, String operation, Duration wait, Mono<T> unguarded, Mono<T> call) {
-		if (wait.isNegative()) {
+	private <T> Mono<T> permitted(Tenant tenant, GcraLimiter.Buckets buckets, boolean firstPermit,
+			GcraLimiter.Permit permit, Mono<T> call) {
+		if (!permit.granted()) {
 			count("refused");
-			return Mono.error(new RateLimitedException(tenant.id(), wait.negated()));
+			return Mono.error(new RateLimitedException(tenant.id(), permit.delay()));
 		}
-		if (wait.isZero()) {
+		int perMinute = Math.min(tenant.rateLimit().perMinute(), this.properties.clientPerMinute());
+		long lagNanos = TimeUnit.MICROSECONDS
+			.toNanos(this.replyLag.micros(permit.redisNowMicros(), this.nowMicros.getAsLong()));
+		if (firstPermit && isStale(lagNanos - permit.delay().toNanos(), perMinute)) {
+			count("stale");
+			return acquire(tenant, buckets, false, call);
+		}
+		Duration wait = permit.delay().minusNanos(lagNanos);
+		if (permit.delay().isZero()) {
 			count("granted");
+		}
+		else {
+			count("waited");
+			this.waits.record(permit.delay());
+		}
+		if (!wait.isPositive()) {
 			return call;
 		}
-		count("waited");
-		this.waits.record(wait);
 		long due = System.nanoTime() + wait.toNanos();
 		return Mono.delay(wait).then(Mono.defer(() -> {
-			if (isStale(System.nanoTime() - due,
-					Math.min(tenant.rateLimit().perMinute(), this.properties.clientPerMinute()))) {
+			if (firstPermit && isStale(System.nanoTime() - due, perMinute)) {
 				count("stale");
-				return guard(tenant, operation, unguarded);
+				return acquire(tenant, buckets, false, call);
 			}
 			return call;
 		}));
 	}
 
 	/**
-	 * A permit whose wait ended more than one emission interval late (a stalled scheduler, a
-	 * garbage collection) is not used: calls whose slots came due during the stall would
-	 * otherwise reach Genesys together, above the rate over that second. The late call asks for
-	 * a fresh permit instead; its old slot goes unused.
-	 * @param lateNanos how long after its slot the wait ended
+	 * Whether a permit is too late to use: more than one emission interval after its slot.
+	 * @param lateNanos how long after its slot the permit would be used
 	 * @param perMinute the binding rate (the lower of the tenant's and its OAuth client's)
 	 */
 	static boolean isStale(long lateNanos, int perMinute) {
 		return lateNanos > TimeUnit.MINUTES.toNanos(1) / Math.max(1, perMinute);
 	}
 
-	private Mono<Duration> failOpen(Tenant tenant, Throwable ex) {
+	private Mono<Optional<GcraLimiter.Permit>> failOpen(Tenant tenant, Throwable ex) {
 		count("unavailable");
 		logger.warn("Rate limiter unavailable for tenant " + tenant.id() + " (" + ex.getClass().getSimpleName()
 				+ "); calling Genesys without a permit");
-		return Mono.just(Duration.ZERO);
+		return Mono.just(Optional.empty());
+	}
+
+	private static long epochMicros() {
+		Instant now = Instant.now();
+		return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + TimeUnit.NANOSECONDS.toMicros(now.getNano());
 	}
 
 	private void penalizeOn429(Tenant tenant, GcraLimiter.Buckets buckets, GenesysClientException ex) {

@@ -50,7 +50,7 @@ class GcraLimiterTests {
 		GcraLimiter.Rate oneASecond = new GcraLimiter.Rate(60, 3);
 
 		List<Duration> answers = Flux.range(0, 4)
-			.concatMap((i) -> limiter.acquire(this.buckets, oneASecond, this.unlimited, Duration.ZERO))
+			.concatMap((i) -> limiter.acquire(this.buckets, oneASecond, this.unlimited, Duration.ZERO).map(GcraLimiter.Permit::signedWait))
 			.collectList()
 			.block();
 
@@ -66,10 +66,10 @@ class GcraLimiterTests {
 		GcraLimiter.Rate onePerSecond = new GcraLimiter.Rate(60, 1);
 		Duration bound = Duration.ofMillis(2500);
 
-		Duration first = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
-		Duration second = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
-		Duration third = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
-		Duration fourth = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).block();
+		Duration first = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).map(GcraLimiter.Permit::signedWait).block();
+		Duration second = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).map(GcraLimiter.Permit::signedWait).block();
+		Duration third = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).map(GcraLimiter.Permit::signedWait).block();
+		Duration fourth = limiter.acquire(this.buckets, onePerSecond, this.unlimited, bound).map(GcraLimiter.Permit::signedWait).block();
 
 		assertThat(first).isZero();
 		assertThat(second).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
@@ -83,9 +83,9 @@ class GcraLimiterTests {
 		GcraLimiter.Rate clientTwoAtOnce = new GcraLimiter.Rate(60, 2);
 		GcraLimiter.Buckets otherTenant = GcraLimiter.Buckets.of(this.prefix, "client-1", "tenant-2");
 
-		Duration a = limiter.acquire(this.buckets, this.unlimited, clientTwoAtOnce, Duration.ZERO).block();
-		Duration b = limiter.acquire(otherTenant, this.unlimited, clientTwoAtOnce, Duration.ZERO).block();
-		Duration c = limiter.acquire(otherTenant, this.unlimited, clientTwoAtOnce, Duration.ZERO).block();
+		Duration a = limiter.acquire(this.buckets, this.unlimited, clientTwoAtOnce, Duration.ZERO).map(GcraLimiter.Permit::signedWait).block();
+		Duration b = limiter.acquire(otherTenant, this.unlimited, clientTwoAtOnce, Duration.ZERO).map(GcraLimiter.Permit::signedWait).block();
+		Duration c = limiter.acquire(otherTenant, this.unlimited, clientTwoAtOnce, Duration.ZERO).map(GcraLimiter.Permit::signedWait).block();
 
 		assertThat(a).isZero();
 		assertThat(b).isZero();
@@ -101,9 +101,9 @@ class GcraLimiterTests {
 
 		List<Duration> answers = Flux
 			.merge(Flux.range(0, 200)
-				.flatMap((i) -> replicaA.acquire(this.buckets, rate, this.unlimited, Duration.ZERO)),
+				.flatMap((i) -> replicaA.acquire(this.buckets, rate, this.unlimited, Duration.ZERO).map(GcraLimiter.Permit::signedWait)),
 					Flux.range(0, 200)
-						.flatMap((i) -> replicaB.acquire(this.buckets, rate, this.unlimited, Duration.ZERO)))
+						.flatMap((i) -> replicaB.acquire(this.buckets, rate, this.unlimited, Duration.ZERO).map(GcraLimiter.Permit::signedWait)))
 			.subscribeOn(Schedulers.parallel())
 			.collectList()
 			.block(Duration.ofSeconds(20));
@@ -118,14 +118,26 @@ class GcraLimiterTests {
 	void shouldSlowTheClientAfterAPenalty() {
 		GcraLimiter limiter = new GcraLimiter(redis.template());
 		GcraLimiter.Rate client = new GcraLimiter.Rate(60, 1);
-		limiter.acquire(this.buckets, this.unlimited, client, Duration.ZERO).block();
+		limiter.acquire(this.buckets, this.unlimited, client, Duration.ZERO).map(GcraLimiter.Permit::signedWait).block();
 
 		limiter.penalize(this.buckets, 0.5, Duration.ofSeconds(10)).block();
 		limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(5)).block();
-		Duration wait = limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(5)).block();
+		Duration wait = limiter.acquire(this.buckets, this.unlimited, client, Duration.ofSeconds(5)).map(GcraLimiter.Permit::signedWait).block();
 
 		assertThat(wait).as("what is left of the first 1 s interval, then a doubled 2 s one")
 			.isBetween(Duration.ofMillis(2500), Duration.ofMillis(3000));
+	}
+
+	@Test
+	void shouldAnswerWithRedisClockSoTheCallerCanTellHowLateItHandlesTheReply() {
+		GcraLimiter limiter = new GcraLimiter(redis.template());
+		long before = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, java.time.Instant.now());
+
+		GcraLimiter.Permit permit = limiter.acquire(this.buckets, this.unlimited, this.unlimited, Duration.ZERO).block();
+
+		assertThat(permit.granted()).isTrue();
+		assertThat(permit.redisNowMicros()).as("Redis runs on this machine, so its clock is this one's")
+			.isBetween(before - 1_000_000, before + 1_000_000);
 	}
 
 }
