@@ -673,8 +673,8 @@ final class Benchmark implements AutoCloseable {
 		this.bareConnection = this.broker.newConnection("benchmark-bare-loop");
 		this.machine.put("RabbitMQ", String.valueOf(this.publishing.getServerProperties().get("version")));
 		this.machine.put("Redis", redisVersion());
-		this.fake = FakeGenesys.start();
-		this.fakeA = FakeGenesys.start();
+		this.fake = FakeGenesys.startWithoutJournal();
+		this.fakeA = FakeGenesys.startWithoutJournal();
 		for (String name : new String[] { "tp", "lat", "slow", "rl", "isob", "bare" }) {
 			this.fake.registerClient(clientOf(name), secretOf(name));
 			this.fake.registerIntegration(integrationOf(name));
