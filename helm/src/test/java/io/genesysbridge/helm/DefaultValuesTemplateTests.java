@@ -112,7 +112,7 @@ class DefaultValuesTemplateTests {
 					"genesys-api.dlq", "dead-letter-exchange", "genesys-api.dlx"));
 		assertThat(Yamls.map(config, "spring", "cloud", "stream", "bindings", "inbound-in-0", "consumer")).contains(
 				entry("max-attempts", 15), entry("back-off-initial-interval", 500),
-				entry("back-off-max-interval", 10000), entry("concurrency", 8));
+				entry("back-off-max-interval", 10000), entry("concurrency", 256));
 		assertThat(Yamls.at(config, "spring", "cloud", "stream", "rabbit", "bindings", "inbound-in-0", "consumer",
 				"quorum", "enabled"))
 			.isEqualTo(true);
