@@ -18,6 +18,8 @@ final class GcraLimiter {
 
 	// KEYS: tenant TAT, client TAT, client penalty factor
 	// ARGV: tenant interval µs, tenant tolerance µs, client interval µs, client tolerance µs, max wait µs
+	// Returns granted (1/0), the wait (µs), Redis's clock (µs), and 1 if a bucket had less than one
+	// permit of burst left (at its limit)
 	private static final RedisScript<List> ACQUIRE = RedisScript.of("""
 			local t = redis.call('TIME')
 			local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -26,12 +28,14 @@ final class GcraLimiter {
 			local ci, ct = tonumber(ARGV[3]) / factor, tonumber(ARGV[4])
 			local ttat = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
 			local ctat = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), now)
-			local wait = math.max(ttat - tt - now, ctat - ct - now, 0)
-			if wait > tonumber(ARGV[5]) then return {0, string.format('%.0f', wait), string.format('%.0f', now)} end
+			local ta, ca = ttat - tt - now, ctat - ct - now
+			local wait = math.max(ta, ca, 0)
+			local tight = (ta > -ti or ca > -ci) and 1 or 0
+			if wait > tonumber(ARGV[5]) then return {0, string.format('%.0f', wait), string.format('%.0f', now), tight} end
 			local nt, nc = ttat + ti, ctat + ci
 			redis.call('SET', KEYS[1], string.format('%.0f', nt), 'PX', math.ceil((nt - now) / 1000) + 1000)
 			redis.call('SET', KEYS[2], string.format('%.0f', nc), 'PX', math.ceil((nc - now) / 1000) + 1000)
-			return {1, string.format('%.0f', wait), string.format('%.0f', now)}
+			return {1, string.format('%.0f', wait), string.format('%.0f', now), tight}
 			""", List.class);
 
 	private final ReactiveStringRedisTemplate redis;
@@ -52,7 +56,8 @@ final class GcraLimiter {
 			boolean granted = Long.parseLong(String.valueOf(reply.get(0))) == 1;
 			long waitMicros = Long.parseLong(String.valueOf(reply.get(1)));
 			long redisNowMicros = Long.parseLong(String.valueOf(reply.get(2)));
-			return new Permit(granted, Duration.ofNanos(waitMicros * 1000), redisNowMicros);
+			boolean atLimit = Long.parseLong(String.valueOf(reply.get(3))) == 1;
+			return new Permit(granted, Duration.ofNanos(waitMicros * 1000), atLimit, redisNowMicros);
 		});
 	}
 
@@ -62,9 +67,11 @@ final class GcraLimiter {
 	 * @param granted whether a permit was reserved
 	 * @param delay from {@code redisNowMicros} to the permit's slot (granted), or to the earliest
 	 * slot a later request could get (refused)
+	 * @param atLimit whether a bucket had less than one permit of burst left: only then can a call
+	 * that leaves late crowd the calls after it above the rate
 	 * @param redisNowMicros Redis's clock when it answered, µs since the epoch
 	 */
-	record Permit(boolean granted, Duration delay, long redisNowMicros) {
+	record Permit(boolean granted, Duration delay, boolean atLimit, long redisNowMicros) {
 
 		/** The delay, negated when refused. */
 		Duration signedWait() {

@@ -29,7 +29,8 @@ import io.genesysbridge.backend.tenant.Tenant;
  * <p>
  * A permit that would be used more than one emission interval (at least 20 ms) after its slot
  * is not used: neither when the limiter's reply itself was handled late ({@link ReplyLag}) nor
- * when the wait for the slot ended late. Calls whose slots came due during such a stall would
+ * when the wait for the slot ended late. Only permits of a bucket at its limit are checked: a
+ * tenant with burst left cannot crowd anyone, and never asks twice. Calls whose slots came due during such a stall would
  * otherwise reach Genesys together, above the rate over that second. The call asks once for a fresh permit; a second
  * late permit is used, so a replica that is late all the time still makes progress.
  */
@@ -119,7 +120,7 @@ final class RateLimitGuard implements GenesysCallGuard {
 		int perMinute = Math.min(tenant.rateLimit().perMinute(), this.properties.clientPerMinute());
 		long lagNanos = TimeUnit.MICROSECONDS
 			.toNanos(this.replyLag.micros(permit.redisNowMicros(), this.nowMicros.getAsLong()));
-		if (firstPermit && isStale(lagNanos - permit.delay().toNanos(), perMinute)) {
+		if (firstPermit && permit.atLimit() && isStale(lagNanos - permit.delay().toNanos(), perMinute)) {
 			count("stale");
 			return acquire(tenant, buckets, false, call);
 		}

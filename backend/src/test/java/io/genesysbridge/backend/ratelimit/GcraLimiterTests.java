@@ -140,4 +140,18 @@ class GcraLimiterTests {
 			.isBetween(before - 1_000_000, before + 1_000_000);
 	}
 
+	@Test
+	void shouldTellWhetherAPermitLeftTheBucketAtItsLimit() {
+		GcraLimiter limiter = new GcraLimiter(redis.template());
+		GcraLimiter.Rate threeAtOnce = new GcraLimiter.Rate(60, 3);
+
+		List<GcraLimiter.Permit> permits = Flux.range(0, 3)
+			.concatMap((i) -> limiter.acquire(this.buckets, threeAtOnce, this.unlimited, Duration.ZERO))
+			.collectList()
+			.block();
+
+		assertThat(permits).extracting(GcraLimiter.Permit::atLimit).as("burst left, burst left, the last of it")
+			.containsExactly(false, false, true);
+	}
+
 }

@@ -103,6 +103,21 @@ class RateLimitGuardLagTests {
 		assertThat(this.calls).hasValue(2);
 	}
 
+	@Test
+	void shouldUseALatePermitOfABucketWithBurstLeft() {
+		this.guard = guard();
+		Tenant bursty = new Tenant("lag-tenant-bursty", this.tenant.region(), this.tenant.clientId(), "secret",
+				List.of(), true, new RateLimit(3000, 50));
+		call(bursty);
+		this.shiftMicros.set(TimeUnit.MILLISECONDS.toMicros(100));
+
+		// 48 of its 50 burst permits unused: a late call cannot crowd anyone
+		call(bursty);
+
+		assertThat(permits("stale")).isZero();
+		assertThat(this.calls).hasValue(2);
+	}
+
 	private void call() {
 		call(this.tenant);
 	}
