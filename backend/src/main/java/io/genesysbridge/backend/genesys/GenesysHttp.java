@@ -18,9 +18,8 @@ import io.genesysbridge.backend.tenant.Tenant;
 /**
  * The one way any Genesys client class calls the Platform API: the {@link GenesysCallGuard}s
  * (the circuit breaker around the whole call, the rate limit around each request once the token
- * is at hand), the tenant's bearer token, one retry with a fresh token after a
- * 401, and non-2xx answers mapped to
- * {@link GenesysRetryableException} / {@link GenesysRejectedException}. Feature clients
+ * is at hand), the tenant's bearer token, one retry with a fresh token after a 401, and non-2xx
+ * answers mapped to {@link GenesysRetryableException} / {@link GenesysRejectedException}. Feature clients
  * ({@link GenesysClient} and friends) only name operations, paths and bodies.
  */
 final class GenesysHttp {

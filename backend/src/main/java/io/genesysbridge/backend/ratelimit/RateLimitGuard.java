@@ -29,10 +29,11 @@ import io.genesysbridge.backend.tenant.Tenant;
  * <p>
  * A permit that would be used more than one emission interval (at least 20 ms) after its slot
  * is not used: neither when the limiter's reply itself was handled late ({@link ReplyLag}) nor
- * when the wait for the slot ended late. Only permits of a bucket at its limit are checked: a
- * tenant with burst left cannot crowd anyone, and never asks twice. Calls whose slots came due during such a stall would
- * otherwise reach Genesys together, above the rate over that second. The call asks once for a fresh permit; a second
- * late permit is used, so a replica that is late all the time still makes progress.
+ * when the wait for the slot ended late. Calls whose slots came due during such a stall would
+ * otherwise reach Genesys together, above the rate over that second. Only permits of a bucket at
+ * its limit are checked: a tenant with burst left cannot crowd anyone. The call asks once for a
+ * fresh permit; a second late permit is used, so a replica that is late all the time still makes
+ * progress.
  */
 final class RateLimitGuard implements GenesysCallGuard {
 
@@ -147,10 +148,10 @@ final class RateLimitGuard implements GenesysCallGuard {
 
 	/**
 	 * Whether a permit is too late to use: more than one emission interval after its slot, and
-	 * more than {@link #LATE_FLOOR_NANOS} (20 ms). Within that, the busiest second at Genesys
-	 * holds at most one interval's and 2 % of a second's worth of calls above the rate; at high
-	 * rates, whose interval is far below the usual scheduling jitter, the floor keeps every
-	 * permit from being asked for twice.
+	 * more than {@link #LATE_FLOOR_NANOS} (20 ms). Within that bound the busiest second at
+	 * Genesys holds at most one call more than the rate (two with the permit at the window's
+	 * edge), or 2 % more at rates above 50 per second, whose interval is below ordinary
+	 * scheduling jitter.
 	 * @param lateNanos how long after its slot the permit would be used
 	 * @param perMinute the binding rate (the lower of the tenant's and its OAuth client's)
 	 */
