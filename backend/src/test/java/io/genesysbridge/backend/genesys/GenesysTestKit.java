@@ -37,6 +37,11 @@ final class GenesysTestKit {
 	final GenesysDirectoryClient directory;
 
 	GenesysTestKit(ReactiveStringRedisTemplate redis, Duration readTimeout, Duration refreshMargin) {
+		this(redis, readTimeout, refreshMargin, List.of());
+	}
+
+	GenesysTestKit(ReactiveStringRedisTemplate redis, Duration readTimeout, Duration refreshMargin,
+			List<GenesysCallGuard> guards) {
 		JsonMapper json = JsonMapper.builder().build();
 		Clock clock = Clock.systemUTC();
 		GenesysErrors errors = new GenesysErrors(json, clock);
@@ -48,7 +53,7 @@ final class GenesysTestKit {
 				new GenesysProperties.Token(refreshMargin, Duration.ofSeconds(5), Duration.ofSeconds(5),
 						"tenant:%s:oauth:token"),
 				clock, new GenesysMetrics(this.registry));
-		this.http = new GenesysHttp(webClient, this.tokens, errors, java.util.List.of());
+		this.http = new GenesysHttp(webClient, this.tokens, errors, guards);
 		this.client = new GenesysClient(this.http);
 		this.conversations = new GenesysConversationsClient(this.http);
 		this.directory = new GenesysDirectoryClient(this.http);
