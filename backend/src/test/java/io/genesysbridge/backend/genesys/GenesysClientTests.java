@@ -3,12 +3,14 @@ package io.genesysbridge.backend.genesys;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import io.genesysbridge.backend.resilience.Classification;
 import io.genesysbridge.backend.resilience.ErrorClassifier;
@@ -162,9 +164,67 @@ class GenesysClientTests {
 		assertThat(this.classifier.classify(thrown).isTransient()).isTrue();
 	}
 
+	/**
+	 * Where the guards sit: a call guard (the circuit breaker) around the whole call, token
+	 * fetch included; a per-request guard (the rate limiter) around each HTTP request once its
+	 * token is at hand, so a token fetch never lets reserved permits pass.
+	 */
+	@Test
+	void shouldGuardTheWholeCallOutsideAndEachRequestOnceItsTokenIsAtHand() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		this.kit = guardedKit(events);
+
+		send("wamid.G1");
+
+		assertThat(events).containsExactly("call after 0 token requests", "request after 1 token requests");
+	}
+
+	@Test
+	void shouldGuardTheRetryAfterA401AsARequestOfItsOwn() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		this.kit = guardedKit(events);
+		send("wamid.G2");
+		fake.expireAllTokens();
+		events.clear();
+
+		send("wamid.G3");
+
+		assertThat(events).containsExactly("call after 1 token requests", "request after 1 token requests",
+				"request after 2 token requests");
+	}
+
 	private InboundMessageResult send(String wamid) {
 		return this.kit.client.sendInboundMessage(this.tenant, "integration-1", GenesysTestKit.message(wamid))
 			.block(Duration.ofSeconds(10));
+	}
+
+	private static GenesysTestKit guardedKit(List<String> events) {
+		return new GenesysTestKit(redis.template(), Duration.ofSeconds(2), Duration.ofSeconds(60),
+				List.of(recording("request", 10, true, events), recording("call", 0, false, events)));
+	}
+
+	private static GenesysCallGuard recording(String name, int order, boolean perRequest, List<String> events) {
+		return new GenesysCallGuard() {
+
+			@Override
+			public int order() {
+				return order;
+			}
+
+			@Override
+			public boolean perRequest() {
+				return perRequest;
+			}
+
+			@Override
+			public <T> Mono<T> guard(Tenant tenant, String operation, Mono<T> call) {
+				return Mono.defer(() -> {
+					events.add(name + " after " + fake.tokenRequests() + " token requests");
+					return call;
+				});
+			}
+
+		};
 	}
 
 }
