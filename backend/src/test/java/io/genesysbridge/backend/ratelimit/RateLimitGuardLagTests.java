@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.Mockito;
 import reactor.core.publisher.Mono;
 
@@ -87,32 +89,21 @@ class RateLimitGuardLagTests {
 			.isEqualTo(2.0);
 	}
 
-	@Test
-	void shouldUseAPermitReservedAheadWhenTheLagOnlyShortensItsWait() {
+	/**
+	 * 600 per minute, burst 1: the second permit is reserved about 100 ms ahead, so 150 ms of lag
+	 * leaves it 50 ms late, within one interval. 3,000 per minute, burst 50: the bucket has 48
+	 * permits of burst left, so a late call cannot crowd anyone.
+	 */
+	@ParameterizedTest(name = "{0}/min, burst {1}, {2} ms late")
+	@CsvSource({ "600, 1, 150", "3000, 50, 100" })
+	void shouldUseALatePermitThatCannotCrowdTheCallsAfterIt(int perMinute, int burst, long lagMillis) {
 		this.guard = guard();
-		// 600 per minute: one permit every 100 ms
-		Tenant slower = new Tenant("lag-tenant-600", this.tenant.region(), this.tenant.clientId(), "secret",
-				List.of(), true, new RateLimit(600, 1));
-		call(slower);
-		this.shiftMicros.set(TimeUnit.MILLISECONDS.toMicros(150));
+		Tenant other = new Tenant("lag-tenant-" + perMinute + "-" + burst, this.tenant.region(),
+				this.tenant.clientId(), "secret", List.of(), true, new RateLimit(perMinute, burst));
+		call(other);
+		this.shiftMicros.set(TimeUnit.MILLISECONDS.toMicros(lagMillis));
 
-		// reserved about 100 ms ahead: 150 ms of lag leaves it 50 ms late, within one interval
-		call(slower);
-
-		assertThat(permits("stale")).isZero();
-		assertThat(this.calls).hasValue(2);
-	}
-
-	@Test
-	void shouldUseALatePermitOfABucketWithBurstLeft() {
-		this.guard = guard();
-		Tenant bursty = new Tenant("lag-tenant-bursty", this.tenant.region(), this.tenant.clientId(), "secret",
-				List.of(), true, new RateLimit(3000, 50));
-		call(bursty);
-		this.shiftMicros.set(TimeUnit.MILLISECONDS.toMicros(100));
-
-		// 48 of its 50 burst permits unused: a late call cannot crowd anyone
-		call(bursty);
+		call(other);
 
 		assertThat(permits("stale")).isZero();
 		assertThat(this.calls).hasValue(2);
