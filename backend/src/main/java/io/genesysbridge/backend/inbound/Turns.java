@@ -144,6 +144,15 @@ final class Turns {
 		}
 	}
 
+	/**
+	 * @param key conversation key
+	 * @return how many consumers of this replica wait in place on the conversation now
+	 */
+	int waitingOn(String key) {
+		AtomicInteger waiting = this.waiters.get(key);
+		return (waiting != null) ? waiting.get() : 0;
+	}
+
 	private void release(String key, AtomicInteger waiting) {
 		if (waiting.decrementAndGet() <= 0) {
 			this.waiters.remove(key, waiting);

@@ -17,6 +17,7 @@ import io.genesysbridge.backend.ordering.OrderingGate;
 import io.genesysbridge.backend.support.BackendIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A message whose predecessor in the conversation is itself deferred goes straight to that
@@ -79,8 +80,7 @@ class TurnsIT extends BackendIntegrationTest {
 		Message<byte[]> successor = numbered(key, 2);
 		try (ExecutorService consumer = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<Outcome> waiting = consumer.submit(() -> this.turns.waitFor(successor));
-			// well inside the 300 ms local wait, so the successor is polling by then
-			Thread.sleep(100);
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> this.turns.waitingOn(key) == 1);
 
 			this.turns.done(head);
 
