@@ -3,7 +3,9 @@ package io.genesysbridge.backend.support;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -20,6 +22,8 @@ import io.genesysbridge.fake.FakeGenesys;
  * of the scenario.
  */
 public final class ProcessorRun implements AutoCloseable {
+
+	private static final int[] UNLIMITED = { 600_000, 1_000 };
 
 	private static final String[] DELAY_TIERS = { "200ms", "500ms", "1s", "2s" };
 
@@ -40,6 +44,8 @@ public final class ProcessorRun implements AutoCloseable {
 	private final String keyPrefix = "it:" + this.id + ":";
 
 	private final List<String> tenants = new ArrayList<>();
+
+	private final Map<String, int[]> limits = new HashMap<>();
 
 	private final String encryptionKey = randomKey();
 
@@ -73,6 +79,17 @@ public final class ProcessorRun implements AutoCloseable {
 
 	public List<String> tenants() {
 		return this.tenants;
+	}
+
+	/**
+	 * Gives a tenant a real Genesys rate limit (the others are unlimited); call before starting
+	 * processors.
+	 * @param tenant one of {@link #tenants()}
+	 * @param perMinute its rate
+	 * @param burst its burst
+	 */
+	public void limit(String tenant, int perMinute, int burst) {
+		this.limits.put(tenant, new int[] { perMinute, burst });
 	}
 
 	public static String integrationOf(String tenant) {
@@ -135,7 +152,8 @@ public final class ProcessorRun implements AutoCloseable {
 			args.addAll(List.of(seed + "id=" + tenant, seed + "api-base-url=" + this.fake.baseUrl(),
 					seed + "login-base-url=" + this.fake.baseUrl(), seed + "client-id=client-" + tenant,
 					seed + "client-secret=secret-" + tenant, seed + "integration-ids[0]=" + integrationOf(tenant),
-					seed + "rate-limit-per-minute=600000", seed + "rate-limit-burst=1000"));
+					seed + "rate-limit-per-minute=" + this.limits.getOrDefault(tenant, UNLIMITED)[0],
+					seed + "rate-limit-burst=" + this.limits.getOrDefault(tenant, UNLIMITED)[1]));
 		}
 		return args;
 	}

@@ -1,6 +1,7 @@
 package io.genesysbridge.backend.system;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ class ScaleOutIT {
 
 	private FakeGenesys fake;
 
+	/** Tenant 1's limit: 150 of the 300 messages take about 7.5 s. */
+	private static final int LIMITED_PER_SECOND = 20;
+
 	private ProcessorRun run;
 
 	private final List<ProcessorProcess> replicas = new ArrayList<>();
@@ -47,6 +51,7 @@ class ScaleOutIT {
 		this.fake = FakeGenesys.start();
 		this.fake.latency(Duration.ofMillis(10));
 		this.run = ProcessorRun.create(this.fake, 2);
+		this.run.limit(this.run.tenants().get(1), LIMITED_PER_SECOND * 60, 1);
 	}
 
 	@AfterEach
@@ -64,6 +69,9 @@ class ScaleOutIT {
 
 		List<String> before = publish("before", 300);
 		awaitDeliveredInOrder(before);
+		assertThat(busiestSecondOf(this.run.tenants().get(1), before))
+			.as("the limited tenant's busiest second at Genesys, both replicas calling through one limiter")
+			.isLessThanOrEqualTo(LIMITED_PER_SECOND + 2);
 
 		assertThat(delivered(first)).as("replica a delivered").isPositive();
 		assertThat(delivered(second)).as("replica b delivered").isPositive();
@@ -81,6 +89,23 @@ class ScaleOutIT {
 		assertThat(routed(standby)).as("the standby took over the contract queue").isEqualTo(100.0);
 		assertThat(this.fake.duplicatesSeen()).as("messages Genesys received twice").isZero();
 		assertThat(this.run.probe().depth(this.run.deadLetterQueue)).isZero();
+	}
+
+	/** Most calls for the tenant's integration that Genesys received in any 1 s window. */
+	private int busiestSecondOf(String tenant, List<String> wamids) {
+		List<Instant> at = received(wamids).stream()
+			.filter((call) -> call.integrationId().equals(ProcessorRun.integrationOf(tenant)))
+			.map(RecordedInbound::receivedAt)
+			.sorted()
+			.toList();
+		int busiest = 0;
+		for (int first = 0, last = 0; first < at.size(); first++) {
+			while (last < at.size() && at.get(last).isBefore(at.get(first).plusSeconds(1))) {
+				last++;
+			}
+			busiest = Math.max(busiest, last - first);
+		}
+		return busiest;
 	}
 
 	private ProcessorProcess start(String name) {
