@@ -118,6 +118,9 @@ final class Benchmark implements AutoCloseable {
 	/** Tenant A's own Genesys org in the isolation scenario, so only A's org can fail. */
 	private FakeGenesys fakeA;
 
+	/** A warm-up round within this share of the previous round's rate counts as steady. */
+	private static final double STEADY = 0.05;
+
 	private Processor processor;
 
 	private EventCollector events;
@@ -148,7 +151,11 @@ final class Benchmark implements AutoCloseable {
 		System.out.println("Processor started (run " + this.runId + ", consumer concurrency " + this.concurrency + ")");
 		this.bare = new BareLoop(this.bareConnection, this.bareIn, this.bareOut, this.fake.baseUrl(), clientOf("bare"),
 				secretOf("bare"), integrationOf("bare"));
-		warmUp(this.options.warmup);
+		warmUp(this.options.warmup, true);
+		if (!this.options.variantProperties.isEmpty()) {
+			compare();
+			return finish();
+		}
 		for (String scenario : this.options.only) {
 			long started = System.nanoTime();
 			System.out.println();
@@ -201,6 +208,10 @@ final class Benchmark implements AutoCloseable {
 				this.report.note("diagnostic (ordering off, tuned) took " + seconds(System.nanoTime() - started) + " s");
 			}
 		}
+		return finish();
+	}
+
+	private boolean finish() throws IOException {
 		this.report.note("Whole run: " + seconds(System.nanoTime() - this.startNanos) + " s");
 		String text = this.report.text();
 		System.out.println();
@@ -215,7 +226,7 @@ final class Benchmark implements AutoCloseable {
 		this.processor.close();
 		this.processor = Processor.start(processorProperties(overrides));
 		this.report.note("Processor restarted for " + what + " (" + overrides + ")");
-		warmUp(Math.min(this.options.warmup, 1000));
+		warmUp(this.options.warmup, false);
 	}
 
 	/** Samples the queues in front of the sequencer, the workers and the delay tiers. */
@@ -231,21 +242,69 @@ final class Benchmark implements AutoCloseable {
 
 	// ---------------------------------------------------------------- scenarios
 
-	private void warmUp(int messages) throws Exception {
+	/**
+	 * Warms both sides up until they are steady: the JIT compiles the processor's deep call paths
+	 * (Spring, Reactor, tracing) slowly on two busy cores, and a fixed 5,000 messages left it at
+	 * half its steady rate (a 50,000-message drain then mostly measured compilation). Each side
+	 * drains rounds of {@code --warmup} messages until three rounds in a row lie within
+	 * {@link #STEADY} of each other (at most {@code --warmup-max-rounds}); the rates go into the
+	 * report.
+	 * @param bareToo false after a processor restart: the bare loop is warm already
+	 */
+	private void warmUp(int messages, boolean bareToo) throws Exception {
 		if (messages <= 0) {
 			return;
 		}
-		System.out.println("Warming up: " + messages + " messages through the bare loop and the processor");
 		String tenant = tenantId("tp");
-		Tracker bareWarm = track(this.bareEvents, "wu" + tag(), messages);
-		preload(this.bareIn, bareWarm, tenant);
-		this.bare.start(this.concurrency);
-		await(bareWarm, Duration.ofMinutes(5));
-		this.bare.stop();
-		Tracker warm = track(this.events, "wu" + tag(), messages);
-		preload(this.intakeQueue, warm, tenant);
-		await(warm, Duration.ofMinutes(5));
+		if (bareToo) {
+			warmUpSide("bare loop", messages, () -> {
+				Tracker round = track(this.bareEvents, "wu" + tag(), messages);
+				preload(this.bareIn, round, tenant);
+				long start = System.nanoTime();
+				this.bare.start(bareInFlight());
+				await(round, Duration.ofMinutes(5));
+				this.bare.stop();
+				return rate(round.receivedCount(), start, round.lastReceived());
+			});
+		}
+		warmUpSide("processor", messages, () -> {
+			Tracker round = track(this.events, "wu" + tag(), messages);
+			this.processor.pauseIntake();
+			preload(this.intakeQueue, round, tenant);
+			long start = System.nanoTime();
+			this.processor.resumeIntake();
+			await(round, Duration.ofMinutes(5));
+			return rate(round.receivedCount(), start, round.lastReceived());
+		});
 		this.broker.drainDeadLetters(this.deadLetterQueue);
+	}
+
+	private void warmUpSide(String side, int messages, WarmUpRound round) throws Exception {
+		List<Double> rates = new ArrayList<>();
+		while (rates.size() < this.options.warmupMaxRounds && !steady(rates)) {
+			rates.add(round.run());
+		}
+		this.report.note("warm-up, " + side + ": "
+				+ String.join(", ", rates.stream().map("%,.0f"::formatted).toList()) + " msg/s (rounds of " + messages
+				+ " messages" + (steady(rates) ? "" : "; not steady yet") + ")");
+	}
+
+	/** Steady: the last three rounds' rates lie within {@link #STEADY} of each other. */
+	private static boolean steady(List<Double> rates) {
+		if (rates.size() < 3) {
+			return false;
+		}
+		List<Double> last = rates.subList(rates.size() - 3, rates.size());
+		double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+		double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		return min > 0 && max <= min * (1 + STEADY);
+	}
+
+	@FunctionalInterface
+	private interface WarmUpRound {
+
+		double run() throws Exception;
+
 	}
 
 	/**
@@ -266,7 +325,7 @@ final class Benchmark implements AutoCloseable {
 			boolean bareDone = await(bareRun, timeoutFor(n, 200));
 			this.bare.stop();
 			this.bareThroughput = rate(bareRun.receivedCount(), start, bareRun.lastReceived());
-			this.report.note("throughput, bare loop: " + cpu.summary());
+			this.report.note("throughput, bare loop: " + cpu.summary() + "; " + cpuPerMessage(cpu, bareRun));
 			noteBare("throughput", bareRun, bareDone);
 		}
 
@@ -282,7 +341,8 @@ final class Benchmark implements AutoCloseable {
 		boolean done = await(run, timeoutFor(n, 100));
 		double rate = rate(run.receivedCount(), start, run.lastReceived());
 		depths.close();
-		this.report.note(label + ", processor: " + cpu.summary() + "; " + depths.summary());
+		this.report.note(label + ", processor: " + cpu.summary() + "; " + cpuPerMessage(cpu, run) + "; "
+				+ depths.summary());
 		noteCounters(label, before);
 
 		double ratio = rate / this.bareThroughput;
@@ -292,6 +352,70 @@ final class Benchmark implements AutoCloseable {
 				"%,.0f msg/s = %.0f %% of bare".formatted(rate, ratio * 100), ">= 50 % of bare",
 				(variant != null) ? Report.Verdict.INFO : verdict(done && ratio >= 0.5));
 		exactlyOnce(scenario, this.fake, run);
+	}
+
+	/**
+	 * A/B comparison on the throughput drain: the processor with the run's properties (A) and with
+	 * {@code --variant} properties on top (B), restarted before each drain, alternating A, B, A,
+	 * B... so that drift of the shared machine falls on both sides. Reports each drain's rate
+	 * and CPU per message (this JVM, RabbitMQ and Redis; the fake and the harness are in both),
+	 * then the medians and their ratio.
+	 */
+	private void compare() throws Exception {
+		Map<String, String> variant = this.options.variantProperties;
+		List<double[]> a = new ArrayList<>();
+		List<double[]> b = new ArrayList<>();
+		for (int round = 1; round <= this.options.compareRounds; round++) {
+			if (round > 1) {
+				restart("A/B round " + round + ", A (defaults)", Map.of());
+			}
+			a.add(drain("A", round));
+			restart("A/B round " + round + ", B " + variant, variant);
+			b.add(drain("B", round));
+		}
+		double[] medianA = medians(a);
+		double[] medianB = medians(b);
+		String sizes = this.options.compareMessages + " msgs x " + this.options.compareRounds;
+		this.report.add("A/B", "A: defaults, median of " + sizes, "-",
+				"%,.0f msg/s, %.2f ms CPU/msg".formatted(medianA[0], medianA[1]), "-", Report.Verdict.INFO);
+		this.report.add("A/B", "B: " + variant + ", median of " + sizes, "-",
+				"%,.0f msg/s, %.2f ms CPU/msg".formatted(medianB[0], medianB[1]), "-", Report.Verdict.INFO);
+		this.report.add("A/B", "B against A", "-", "throughput x%.2f, CPU per message x%.2f"
+			.formatted(medianB[0] / medianA[0], medianB[1] / medianA[1]), "-", Report.Verdict.INFO);
+	}
+
+	/** One throughput drain of the processor: {msg/s, ms of CPU per message}. */
+	private double[] drain(String side, int round) throws Exception {
+		int n = this.options.compareMessages;
+		Tracker run = track(this.events, "ab" + side.toLowerCase(java.util.Locale.ROOT) + round + tag(), n);
+		this.processor.pauseIntake();
+		preload(this.intakeQueue, run, tenantId("tp"));
+		CpuSampler cpu = CpuSampler.start();
+		long start = System.nanoTime();
+		this.processor.resumeIntake();
+		boolean done = await(run, timeoutFor(n, 100));
+		double rate = rate(run.receivedCount(), start, run.lastReceived());
+		double cpuPerMessage = cpu.ownCpuSeconds() * 1000 / Math.max(1, run.receivedCount());
+		this.report.note("A/B round %d, %s: %,.0f msg/s, %.2f ms CPU/msg%s; %s".formatted(round, side, rate,
+				cpuPerMessage, done ? "" : " (incomplete)", cpu.summary()));
+		exactlyOnce("A/B " + side + round, this.fake, run);
+		return new double[] { rate, cpuPerMessage };
+	}
+
+	private static String cpuPerMessage(CpuSampler cpu, Tracker run) {
+		return "%.2f ms CPU/msg (JVM, RabbitMQ, Redis)".formatted(
+				cpu.ownCpuSeconds() * 1000 / Math.max(1, run.receivedCount()));
+	}
+
+	private static double[] medians(List<double[]> runs) {
+		double[] medians = new double[2];
+		for (int i = 0; i < 2; i++) {
+			int index = i;
+			double[] values = runs.stream().mapToDouble((r) -> r[index]).sorted().toArray();
+			medians[i] = (values.length % 2 == 1) ? values[values.length / 2]
+					: (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+		}
+		return medians;
 	}
 
 	/**
@@ -327,7 +451,8 @@ final class Benchmark implements AutoCloseable {
 		double achieved = published / seconds(System.nanoTime() - start);
 		boolean done = await(run, Duration.ofMinutes(2));
 		depths.close();
-		this.report.note(label + ", processor: " + cpu.summary() + "; " + depths.summary());
+		this.report.note(label + ", processor: " + cpu.summary() + "; " + cpuPerMessage(cpu, run) + "; "
+				+ depths.summary());
 		noteCounters(label, before);
 		// "Added latency": the processor's end to end minus the fake's configured latency (none here).
 		double fakeLatency = 0;

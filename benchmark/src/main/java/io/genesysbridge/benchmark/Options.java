@@ -24,8 +24,11 @@ final class Options {
 	/** Distinct customers (conversations) per tenant; messages go round-robin over them. */
 	int customers = 1000;
 
-	/** Messages each side (processor, bare loop) handles before anything is measured. */
-	int warmup = 5000;
+	/** Messages per warm-up round of each side (processor, bare loop); rounds repeat until steady. */
+	int warmup = 10_000;
+
+	/** Most warm-up rounds per side, steady or not. */
+	int warmupMaxRounds = 12;
 
 	int throughputMessages = 50_000;
 
@@ -74,6 +77,19 @@ final class Options {
 	/** How long to wait for a scenario's last messages (A's backlog in the isolation scenario). */
 	Duration drainTimeout = Duration.ofMinutes(20);
 
+	/**
+	 * Processor properties of an A/B comparison ({@code --variant=key=value}, repeatable): when
+	 * any is given, the run compares the defaults (A) with them (B) on the throughput drain
+	 * instead of running the scenarios.
+	 */
+	Map<String, String> variantProperties = new LinkedHashMap<>();
+
+	/** Rounds of an A/B comparison: A, B, A, B... one processor restart before each drain. */
+	int compareRounds = 3;
+
+	/** Messages drained by each side in each round of an A/B comparison. */
+	int compareMessages = 10_000;
+
 	/** Extra processor properties, {@code --prop=key=value}, applied last. */
 	Map<String, String> processorProperties = new LinkedHashMap<>();
 
@@ -106,6 +122,7 @@ final class Options {
 		this.quick = true;
 		this.customers = 200;
 		this.warmup = 500;
+		this.warmupMaxRounds = 3;
 		this.throughputMessages = 1500;
 		this.latencyWarmup = Duration.ofSeconds(1);
 		this.latencyDuration = Duration.ofSeconds(3);
@@ -135,6 +152,7 @@ final class Options {
 			}
 			case "customers" -> this.customers = Integer.parseInt(value);
 			case "warmup" -> this.warmup = Integer.parseInt(value);
+			case "warmup-max-rounds" -> this.warmupMaxRounds = Integer.parseInt(value);
 			case "throughput-messages" -> this.throughputMessages = Integer.parseInt(value);
 			case "bare-in-flight" -> this.bareInFlight = Integer.parseInt(value);
 			case "latency-rate" -> this.latencyRate = Integer.parseInt(value);
@@ -156,15 +174,20 @@ final class Options {
 			case "drain-timeout" -> this.drainTimeout = duration(value);
 			case "diagnostics" -> this.diagnostics = Boolean.parseBoolean(value);
 			case "diagnostic-latency-rate" -> this.diagnosticLatencyRate = Integer.parseInt(value);
-			case "prop" -> {
-				int eq = value.indexOf('=');
-				if (eq <= 0) {
-					throw new IllegalArgumentException("--prop needs key=value, was " + value);
-				}
-				this.processorProperties.put(value.substring(0, eq), value.substring(eq + 1));
-			}
+			case "prop" -> putProperty(this.processorProperties, "--prop", value);
+			case "variant" -> putProperty(this.variantProperties, "--variant", value);
+			case "compare-rounds" -> this.compareRounds = Integer.parseInt(value);
+			case "compare-messages" -> this.compareMessages = Integer.parseInt(value);
 			default -> throw new IllegalArgumentException("unknown option --" + key + "\n" + usage());
 		}
+	}
+
+	private static void putProperty(Map<String, String> properties, String option, String value) {
+		int eq = value.indexOf('=');
+		if (eq <= 0) {
+			throw new IllegalArgumentException(option + " needs key=value, was " + value);
+		}
+		properties.put(value.substring(0, eq), value.substring(eq + 1));
 	}
 
 	private static Duration duration(String value) {
@@ -177,7 +200,9 @@ final class Options {
 				  --quick                      small sizes (smoke run, about 2 minutes; short delay tiers)
 				  --only=a,b                   scenarios: throughput,latency,slow,ratelimit,isolation
 				  --customers=1000             conversations per tenant (messages round-robin over them)
-				  --warmup=5000                messages through each side before measuring
+				  --warmup=10000               messages per warm-up round; each side repeats rounds until
+				                               three in a row are within 5 % of each other (the JIT is
+				                               done), at most --warmup-max-rounds=12
 				  --throughput-messages=50000  backlog drained by the processor and by the bare loop
 				  --bare-in-flight=0           bare loop's in-flight budget (0: the processor's concurrency)
 				  --latency-rate=500           msg/s of the latency scenario
@@ -192,6 +217,10 @@ final class Options {
 				                               throughput, latency and the tuned slow run with ordering off
 				  --prop=key=value             extra processor property (repeatable), e.g.
 				                               --prop=spring.cloud.stream.bindings.inbound-in-0.consumer.concurrency=128
+				  --variant=key=value          A/B comparison instead of the scenarios (repeatable): drains
+				                               --compare-messages=10000 with the defaults (A) and with these
+				                               properties (B), alternately, --compare-rounds=3 times each,
+				                               and reports msg/s and CPU per message of both
 				""";
 	}
 
