@@ -24,7 +24,8 @@ import io.genesysbridge.backend.ordering.OrderingGate;
 
 /**
  * A numbered message's turn in its conversation. It goes ahead when every earlier message of
- * the conversation reached a final outcome; otherwise it waits briefly in place (sleeping on
+ * the conversation reached a final outcome (known without asking Redis when the sequencer
+ * marked it as the conversation's head); otherwise it waits briefly in place (sleeping on
  * the consumer's virtual thread) and is then deferred. Unnumbered messages (ordering off,
  * unreadable bodies) always go ahead.
  */
@@ -65,7 +66,7 @@ final class Turns {
 	 */
 	@Nullable Outcome waitFor(Message<?> message) {
 		Order order = orderOf(message);
-		if (order == null || isTurnOf(order)) {
+		if (order == null || isHead(message) || isTurnOf(order)) {
 			return null;
 		}
 		return notYourTurn(message, order);
@@ -83,6 +84,16 @@ final class Turns {
 			return new Outcome.Defer(Duration.ofMillis(wait), REASON);
 		}
 		return pollUntilTurn(message, order);
+	}
+
+	/**
+	 * A message the sequencer found at the head of its conversation stays there until it is
+	 * done (only its own outcome, or a successor's gap skip, moves the conversation on), so its
+	 * turn needs no Redis round trip.
+	 */
+	private static boolean isHead(Message<?> message) {
+		Object head = message.getHeaders().get(OrderHeaders.HEAD);
+		return Boolean.TRUE.equals(head) || "true".equals(head);
 	}
 
 	private boolean isTurnOf(Order order) {

@@ -11,6 +11,14 @@ public final class OrderHeaders {
 	/** The message's position in its conversation, from 1. */
 	public static final String SEQ = "x-bridge-order-seq";
 
+	/**
+	 * Present ({@code true}) when every earlier message of the conversation had reached a final
+	 * outcome as the sequencer numbered this one: the worker need not ask Redis whose turn it is.
+	 * Stays true for the message's whole life, because the conversation cannot move past it
+	 * before it is done.
+	 */
+	public static final String HEAD = "x-bridge-order-head";
+
 	private OrderHeaders() {
 	}
 

@@ -23,16 +23,22 @@ public class OrderingGate {
 
 	// A conversation starting afresh (its counter expired) also forgets its next pointer, so an
 	// old pointer cannot let the new numbers through out of order.
-	private static final RedisScript<Long> ASSIGN = RedisScript.of("""
-			local existing = redis.call('HGET', KEYS[2], ARGV[1])
-			if existing then return tonumber(existing) end
-			if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('DEL', KEYS[3]) end
-			local n = redis.call('INCR', KEYS[1])
-			redis.call('HSET', KEYS[2], ARGV[1], n)
-			redis.call('EXPIRE', KEYS[1], ARGV[2])
-			redis.call('EXPIRE', KEYS[2], ARGV[2])
-			return n
-			""", Long.class);
+	// A conversation starting afresh (its counter expired) also forgets its next pointer, so an
+	// old pointer cannot let the new numbers through out of order. Returns the message's number
+	// and the conversation's next number, so the sequencer can tell a message at the head.
+	private static final RedisScript<List> ASSIGN = RedisScript.of("""
+			local n = redis.call('HGET', KEYS[2], ARGV[1])
+			if n then
+			  n = tonumber(n)
+			else
+			  if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('DEL', KEYS[3]) end
+			  n = redis.call('INCR', KEYS[1])
+			  redis.call('HSET', KEYS[2], ARGV[1], n)
+			  redis.call('EXPIRE', KEYS[1], ARGV[2])
+			  redis.call('EXPIRE', KEYS[2], ARGV[2])
+			end
+			return {n, tonumber(redis.call('GET', KEYS[3]) or '1')}
+			""", List.class);
 
 	private static final RedisScript<Long> ADVANCE = RedisScript.of("""
 			local n = tonumber(redis.call('GET', KEYS[1]) or '1')
@@ -69,11 +75,21 @@ public class OrderingGate {
 		}
 	}
 
-	Mono<Long> assign(String key, String messageIdentity) {
+	/**
+	 * @param key conversation key
+	 * @param messageIdentity the message's identity within the tenant
+	 * @return the message's number (the same for a redelivered message) and whether it is at the
+	 * head of its conversation, every earlier message done
+	 */
+	Mono<Assignment> assign(String key, String messageIdentity) {
 		return this.redis
 			.execute(ASSIGN, List.of(prefix(key) + "seq", prefix(key) + "ids", prefix(key) + "next"),
 					List.of(messageIdentity, ttlSeconds()))
-			.next();
+			.next()
+			.map((reply) -> {
+				long seq = ((Number) reply.get(0)).longValue();
+				return new Assignment(seq, seq <= ((Number) reply.get(1)).longValue());
+			});
 	}
 
 	/**
@@ -156,6 +172,13 @@ public class OrderingGate {
 
 	private String ttlSeconds() {
 		return String.valueOf(this.properties.keyTtl().toSeconds());
+	}
+
+	/**
+	 * @param seq the message's number in its conversation
+	 * @param head whether every earlier message of the conversation was done when it was numbered
+	 */
+	record Assignment(long seq, boolean head) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
@@ -56,6 +57,8 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 
 	private final Counter routed;
 
+	private final AtomicLong forwarded = new AtomicLong();
+
 	SequenceRouter(OrderingGate gate, RabbitTemplate rabbit, JsonMapper json, String workQueue,
 			OrderingProperties properties, MeterRegistry registry) {
 		this.gate = gate;
@@ -96,7 +99,7 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 	 * @return each message's conversation and number, null for a message that cannot be read
 	 */
 	private @Nullable Numbered[] assign(List<Message> messages) {
-		Long[] sequence = new Long[messages.size()];
+		OrderingGate.Assignment[] sequence = new OrderingGate.Assignment[messages.size()];
 		Map<String, List<Integer>> positions = new LinkedHashMap<>();
 		Identity[] identities = new Identity[messages.size()];
 		for (int i = 0; i < messages.size(); i++) {
@@ -117,7 +120,7 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 				if (sequence[i] == null) {
 					throw new IllegalStateException("no sequence number from Redis");
 				}
-				numbered[i] = new Numbered(identities[i].key(), sequence[i]);
+				numbered[i] = new Numbered(identities[i].key(), sequence[i].seq(), sequence[i].head());
 			}
 		}
 		return numbered;
@@ -128,9 +131,15 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 		if (numbered != null) {
 			properties.setHeader(OrderHeaders.KEY, numbered.key());
 			properties.setHeader(OrderHeaders.SEQ, numbered.seq());
+			if (numbered.head()) {
+				properties.setHeader(OrderHeaders.HEAD, true);
+			}
 		}
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-		CorrelationData confirm = new CorrelationData();
+		// A counter for the id (unique among this process's pending confirms, as returns need):
+		// CorrelationData's default is a random UUID from the process-wide, synchronized
+		// SecureRandom, which the sequencer would contend for with every other UUID made.
+		CorrelationData confirm = new CorrelationData(Long.toString(this.forwarded.incrementAndGet()));
 		this.rabbit.send("", this.workQueue, new Message(message.getBody(), properties), confirm);
 		return confirm;
 	}
@@ -188,7 +197,7 @@ final class SequenceRouter implements ChannelAwareBatchMessageListener {
 		return (node != null && node.isString() && !node.asString().isBlank()) ? node.asString() : null;
 	}
 
-	private record Numbered(String key, long seq) {
+	private record Numbered(String key, long seq, boolean head) {
 	}
 
 	/**

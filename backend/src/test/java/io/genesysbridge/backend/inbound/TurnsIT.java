@@ -88,6 +88,16 @@ class TurnsIT extends BackendIntegrationTest {
 		}
 	}
 
+	@Test
+	void shouldLetAMessageTheSequencerFoundAtTheHeadGoWithoutAskingRedis() {
+		String key = UUID.randomUUID().toString();
+		Message<byte[]> notHead = numbered(key, 3);
+		Message<byte[]> head = MessageBuilder.fromMessage(notHead).setHeader("x-bridge-order-head", true).build();
+
+		assertThat(this.turns.waitFor(head)).as("Redis says 1 is next, the header says 3 is the head").isNull();
+		assertThat(this.turns.waitFor(notHead)).isInstanceOf(Outcome.Defer.class);
+	}
+
 	private static Message<byte[]> numbered(String key, long seq) {
 		return MessageBuilder.withPayload(new byte[0])
 			.setHeader("x-bridge-order-key", key)

@@ -48,11 +48,15 @@ class OrderingGateRedisTopologiesIT {
 		OrderingGate gate = new OrderingGate(redis,
 				Bound.properties("app.ordering", OrderingProperties.class, "key-prefix", this.prefix));
 		for (String conversation : this.conversations) {
-			assertThat(gate.assign(conversation, "m1").block(WAIT)).isEqualTo(1L);
-			assertThat(gate.assign(conversation, "m2").block(WAIT)).isEqualTo(2L);
-			assertThat(gate.assign(conversation, "m1").block(WAIT)).as("a redelivery keeps its number").isEqualTo(1L);
+			assertThat(gate.assign(conversation, "m1").block(WAIT)).isEqualTo(new OrderingGate.Assignment(1, true));
+			assertThat(gate.assign(conversation, "m2").block(WAIT)).as("m1 is not done")
+				.isEqualTo(new OrderingGate.Assignment(2, false));
+			assertThat(gate.assign(conversation, "m1").block(WAIT)).as("a redelivery keeps its number")
+				.isEqualTo(new OrderingGate.Assignment(1, true));
 			assertThat(gate.next(conversation).block(WAIT)).isEqualTo(1L);
 			assertThat(gate.advance(conversation, 1).block(WAIT)).isEqualTo(2L);
+			assertThat(gate.assign(conversation, "m2").block(WAIT)).as("a redelivery once m1 is done")
+				.isEqualTo(new OrderingGate.Assignment(2, true));
 			assertThat(gate.advance(conversation, 1).block(WAIT)).as("a stale advance changes nothing").isEqualTo(2L);
 			assertThat(gate.skipTo(conversation, 5).block(WAIT)).isEqualTo(6L);
 			assertThat(gate.next(conversation).block(WAIT)).isEqualTo(6L);
