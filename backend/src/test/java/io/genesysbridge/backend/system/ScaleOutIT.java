@@ -69,9 +69,16 @@ class ScaleOutIT {
 
 		List<String> before = publish("before", 300);
 		awaitDeliveredInOrder(before);
-		assertThat(busiestSecondOf(this.run.tenants().get(1), before))
+		// Two replicas each with a limiter of its own would let about twice the limit through. The
+		// sustained rate is the limiter's own figure; the busiest second also carries the jitter
+		// between a call leaving a replica and the fake recording it (tens of ms on a busy CI
+		// machine), so it is allowed a few calls over the limit.
+		List<Instant> calls = callsOf(this.run.tenants().get(1), before);
+		assertThat(sustainedRate(calls)).as("the limited tenant's calls per second at Genesys, first to last call")
+			.isLessThanOrEqualTo(LIMITED_PER_SECOND * 1.05);
+		assertThat(busiestSecond(calls))
 			.as("the limited tenant's busiest second at Genesys, both replicas calling through one limiter")
-			.isLessThanOrEqualTo(LIMITED_PER_SECOND + 2);
+			.isLessThanOrEqualTo(LIMITED_PER_SECOND + 4);
 
 		assertThat(delivered(first)).as("replica a delivered").isPositive();
 		assertThat(delivered(second)).as("replica b delivered").isPositive();
@@ -91,13 +98,23 @@ class ScaleOutIT {
 		assertThat(this.run.probe().depth(this.run.deadLetterQueue)).isZero();
 	}
 
-	/** Most calls for the tenant's integration that Genesys received in any 1 s window. */
-	private int busiestSecondOf(String tenant, List<String> wamids) {
-		List<Instant> at = received(wamids).stream()
+	/** When Genesys received the calls for the tenant's integration, in order. */
+	private List<Instant> callsOf(String tenant, List<String> wamids) {
+		return received(wamids).stream()
 			.filter((call) -> call.integrationId().equals(ProcessorRun.integrationOf(tenant)))
 			.map(RecordedInbound::receivedAt)
 			.sorted()
 			.toList();
+	}
+
+	/** Calls per second between the first and the last call, the first one (the burst) not counted. */
+	private static double sustainedRate(List<Instant> at) {
+		assertThat(at).hasSizeGreaterThan(2);
+		return (at.size() - 1) / (Duration.between(at.getFirst(), at.getLast()).toNanos() / 1e9);
+	}
+
+	/** Most calls in any 1 s window. */
+	private static int busiestSecond(List<Instant> at) {
 		int busiest = 0;
 		for (int first = 0, last = 0; first < at.size(); first++) {
 			while (last < at.size() && at.get(last).isBefore(at.get(first).plusSeconds(1))) {
