@@ -22,8 +22,6 @@ import org.springframework.data.redis.core.script.RedisScript;
 public class OrderingGate {
 
 	// A conversation starting afresh (its counter expired) also forgets its next pointer, so an
-	// old pointer cannot let the new numbers through out of order.
-	// A conversation starting afresh (its counter expired) also forgets its next pointer, so an
 	// old pointer cannot let the new numbers through out of order. Returns the message's number
 	// and the conversation's next number, so the sequencer can tell a message at the head.
 	private static final RedisScript<List> ASSIGN = RedisScript.of("""
