@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +119,7 @@ final class Benchmark implements AutoCloseable {
 	/** Tenant A's own Genesys org in the isolation scenario, so only A's org can fail. */
 	private FakeGenesys fakeA;
 
-	/** A warm-up round within this share of the previous round's rate counts as steady. */
+	/** Warm-up rounds whose rates lie within this share of each other count as steady. */
 	private static final double STEADY = 0.05;
 
 	private Processor processor;
@@ -387,7 +388,7 @@ final class Benchmark implements AutoCloseable {
 	/** One throughput drain of the processor: {msg/s, ms of CPU per message}. */
 	private double[] drain(String side, int round) throws Exception {
 		int n = this.options.compareMessages;
-		Tracker run = track(this.events, "ab" + side.toLowerCase(java.util.Locale.ROOT) + round + tag(), n);
+		Tracker run = track(this.events, "ab" + side.toLowerCase(Locale.ROOT) + round + tag(), n);
 		this.processor.pauseIntake();
 		preload(this.intakeQueue, run, tenantId("tp"));
 		CpuSampler cpu = CpuSampler.start();
