@@ -69,16 +69,17 @@ class ScaleOutIT {
 
 		List<String> before = publish("before", 300);
 		awaitDeliveredInOrder(before);
-		// Two replicas each with a limiter of its own would let about twice the limit through. The
-		// sustained rate is the limiter's own figure; the busiest second also carries the jitter
-		// between a call leaving a replica and the fake recording it (tens of ms on a busy CI
-		// machine), so it is allowed a few calls over the limit.
+		// Two replicas each with a limiter of its own would let about twice the limit through, in
+		// every second. The sustained rate is the limiter's own figure. The busiest second also
+		// carries whatever delays a call between its permit and the fake recording it: on a busy
+		// CI machine running three JVMs, stalls of a replica bunch calls (23 and 25 were seen with
+		// the sustained rate within the limit), so it is only checked well below twice the limit.
 		List<Instant> calls = callsOf(this.run.tenants().get(1), before);
 		assertThat(sustainedRate(calls)).as("the limited tenant's calls per second at Genesys, first to last call")
 			.isLessThanOrEqualTo(LIMITED_PER_SECOND * 1.05);
 		assertThat(busiestSecond(calls))
 			.as("the limited tenant's busiest second at Genesys, both replicas calling through one limiter")
-			.isLessThanOrEqualTo(LIMITED_PER_SECOND + 4);
+			.isLessThanOrEqualTo(LIMITED_PER_SECOND * 3 / 2);
 
 		assertThat(delivered(first)).as("replica a delivered").isPositive();
 		assertThat(delivered(second)).as("replica b delivered").isPositive();
