@@ -357,8 +357,8 @@ final class Benchmark implements AutoCloseable {
 
 	/**
 	 * A/B comparison on the throughput drain: the processor with the run's properties (A) and with
-	 * {@code --variant} properties on top (B), restarted before each drain, alternating A, B, A,
-	 * B... so that drift of the shared machine falls on both sides. Reports each drain's rate
+	 * {@code --variant} properties on top (B), restarted before each drain, in the order A B, B A,
+	 * A B... so that drift of the shared machine and of the JVM falls on both sides. Reports each drain's rate
 	 * and CPU per message (this JVM, RabbitMQ and Redis; the fake and the harness are in both),
 	 * then the medians and their ratio.
 	 */
@@ -366,13 +366,18 @@ final class Benchmark implements AutoCloseable {
 		Map<String, String> variant = this.options.variantProperties;
 		List<double[]> a = new ArrayList<>();
 		List<double[]> b = new ArrayList<>();
+		// A B, B A, A B...: each restart in this JVM leaves the next processor a little slower
+		// (seen as a steady drift over a run), so neither side may always go second.
 		for (int round = 1; round <= this.options.compareRounds; round++) {
-			if (round > 1) {
-				restart("A/B round " + round + ", A (defaults)", Map.of());
+			boolean aFirst = (round % 2 == 1);
+			for (boolean sideA : new boolean[] { aFirst, !aFirst }) {
+				// Every drain gets a fresh processor, but the first (A, started and warmed up).
+				if (round > 1 || !sideA) {
+					restart("A/B round " + round + ", " + (sideA ? "A (defaults)" : "B " + variant),
+							sideA ? Map.of() : variant);
+				}
+				(sideA ? a : b).add(drain(sideA ? "A" : "B", round));
 			}
-			a.add(drain("A", round));
-			restart("A/B round " + round + ", B " + variant, variant);
-			b.add(drain("B", round));
 		}
 		double[] medianA = medians(a);
 		double[] medianB = medians(b);
@@ -383,6 +388,12 @@ final class Benchmark implements AutoCloseable {
 				"%,.0f msg/s, %.2f ms CPU/msg".formatted(medianB[0], medianB[1]), "-", Report.Verdict.INFO);
 		this.report.add("A/B", "B against A", "-", "throughput x%.2f, CPU per message x%.2f"
 			.formatted(medianB[0] / medianA[0], medianB[1] / medianA[1]), "-", Report.Verdict.INFO);
+		List<String> perRound = new ArrayList<>();
+		for (int i = 0; i < a.size(); i++) {
+			perRound.add("x%.2f".formatted(b.get(i)[1] / a.get(i)[1]));
+		}
+		this.report.add("A/B", "B against A, CPU per message round by round", "-", String.join(", ", perRound), "-",
+				Report.Verdict.INFO);
 	}
 
 	/** One throughput drain of the processor: {msg/s, ms of CPU per message}. */
