@@ -84,7 +84,7 @@ final class Options {
 	 */
 	Map<String, String> variantProperties = new LinkedHashMap<>();
 
-	/** Rounds of an A/B comparison: A, B, A, B... one processor restart before each drain. */
+	/** Rounds of an A/B comparison, A B, B A, A B...: a processor restart before each drain. */
 	int compareRounds = 3;
 
 	/** Messages drained by each side in each round of an A/B comparison. */
@@ -219,7 +219,7 @@ final class Options {
 				                               --prop=spring.cloud.stream.bindings.inbound-in-0.consumer.concurrency=128
 				  --variant=key=value          A/B comparison instead of the scenarios (repeatable): drains
 				                               --compare-messages=10000 with the defaults (A) and with these
-				                               properties (B), alternately, --compare-rounds=3 times each,
+				                               properties (B), in rounds A B, B A, A B (--compare-rounds=3),
 				                               and reports msg/s and CPU per message of both
 				""";
 	}
