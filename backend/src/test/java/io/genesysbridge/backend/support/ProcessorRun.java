@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
+import io.genesysbridge.backend.tenant.RateLimit;
 import io.genesysbridge.fake.FakeGenesys;
 
 /**
@@ -23,7 +24,7 @@ import io.genesysbridge.fake.FakeGenesys;
  */
 public final class ProcessorRun implements AutoCloseable {
 
-	private static final int[] UNLIMITED = { 600_000, 1_000 };
+	private static final RateLimit UNLIMITED = new RateLimit(600_000, 1_000);
 
 	private static final String[] DELAY_TIERS = { "200ms", "500ms", "1s", "2s" };
 
@@ -45,7 +46,7 @@ public final class ProcessorRun implements AutoCloseable {
 
 	private final List<String> tenants = new ArrayList<>();
 
-	private final Map<String, int[]> limits = new HashMap<>();
+	private final Map<String, RateLimit> limits = new HashMap<>();
 
 	private final String encryptionKey = randomKey();
 
@@ -89,7 +90,7 @@ public final class ProcessorRun implements AutoCloseable {
 	 * @param burst its burst
 	 */
 	public void limit(String tenant, int perMinute, int burst) {
-		this.limits.put(tenant, new int[] { perMinute, burst });
+		this.limits.put(tenant, new RateLimit(perMinute, burst));
 	}
 
 	public static String integrationOf(String tenant) {
@@ -152,8 +153,8 @@ public final class ProcessorRun implements AutoCloseable {
 			args.addAll(List.of(seed + "id=" + tenant, seed + "api-base-url=" + this.fake.baseUrl(),
 					seed + "login-base-url=" + this.fake.baseUrl(), seed + "client-id=client-" + tenant,
 					seed + "client-secret=secret-" + tenant, seed + "integration-ids[0]=" + integrationOf(tenant),
-					seed + "rate-limit-per-minute=" + this.limits.getOrDefault(tenant, UNLIMITED)[0],
-					seed + "rate-limit-burst=" + this.limits.getOrDefault(tenant, UNLIMITED)[1]));
+					seed + "rate-limit-per-minute=" + this.limits.getOrDefault(tenant, UNLIMITED).perMinute(),
+					seed + "rate-limit-burst=" + this.limits.getOrDefault(tenant, UNLIMITED).burst()));
 		}
 		return args;
 	}
